@@ -1,0 +1,160 @@
+package pe.gob.pcm.platform.colabora;
+
+import static pe.gob.pcm.platform.colabora.ColaboraProcess.*;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+import pe.gob.pcm.platform.document.DocumentStore;
+import pe.gob.pcm.platform.document.StoredDocument;
+import pe.gob.pcm.platform.entity.HostedEntities;
+import pe.gob.pcm.platform.validation.FieldChecks;
+import pe.gob.pcm.platform.validation.Identifiers;
+
+/**
+ * Server-side checks of every Colabora form, called by listeners in the model. A refusal throws
+ * {@link pe.gob.pcm.platform.validation.InvalidInputException}: Tasklist shows its Spanish
+ * message, and the engine transaction (with anything the platform wrote) rolls back.
+ */
+@Component("colaboraChecks")
+public class ColaboraChecks {
+
+  private static final Set<String> POSITION_CODES =
+      Set.of("SECRETARIO_GENERAL", "GERENTE_GENERAL", "GERENTE_MUNICIPAL", "JEFE_TI", "OTRO");
+  private static final Set<String> REVIEW_DECISIONS = Set.of(APPROVE, OBSERVE, REJECT);
+  private static final Set<String> A1_DECISIONS = Set.of(APPROVE, OBSERVE);
+  private static final int OBSERVATION_MAX = 2000;
+
+  private final DocumentStore documents;
+  private final HostedEntities entities;
+
+  public ColaboraChecks(DocumentStore documents, HostedEntities entities) {
+    this.documents = documents;
+    this.entities = entities;
+  }
+
+  /** Start of the process: the request form. */
+  public void validateRequest(DelegateExecution execution) {
+    String ruc = text(execution, ENTITY_RUC);
+    FieldChecks checks = new FieldChecks()
+        .check(ENTITY_RUC, "RUC de la entidad", ruc, Identifiers::rucProblem)
+        .check(ENTITY_NAME, "Nombre de la entidad", Identifiers.textProblem(text(execution, ENTITY_NAME), 250))
+        .check(OFFICER_NAME, "Nombre del funcionario", Identifiers.textProblem(text(execution, OFFICER_NAME), 200))
+        .check(OFFICER_DNI, "DNI del funcionario", text(execution, OFFICER_DNI), Identifiers::dniProblem)
+        .check(OFFICER_POSITION_CODE, "Cargo del funcionario",
+            POSITION_CODES.contains(text(execution, OFFICER_POSITION_CODE)) ? null : "elija un cargo de la lista")
+        .check(OFFICER_POSITION, "Denominación del cargo", Identifiers.textProblem(text(execution, OFFICER_POSITION), 200))
+        .check(OFFICER_EMAIL, "Correo electrónico", text(execution, OFFICER_EMAIL), Identifiers::emailProblem)
+        .check(OFFICER_MOBILE, "Celular", text(execution, OFFICER_MOBILE), Identifiers::mobileProblem);
+    if (Identifiers.rucProblem(ruc) == null) {
+      if (entities.find(ruc).isEmpty()) {
+        checks.check(ENTITY_RUC, "RUC de la entidad", "la entidad no está registrada en la plataforma");
+      } else if (execution.getTenantId() != null && !execution.getTenantId().equals(ruc)) {
+        checks.check(ENTITY_RUC, "RUC de la entidad", "no corresponde a la entidad de su usuario");
+      }
+    }
+    checkDocument(checks, execution, A3_DOCUMENT, "Código del Formato A-3", ruc);
+    checkDocument(checks, execution, DESIGNATION_DOCUMENT, "Código de la resolución o contrato", ruc);
+    checks.throwIfAny();
+
+    attach(execution, A3_DOCUMENT);
+    attach(execution, DESIGNATION_DOCUMENT);
+    execution.setVariable(ENTITY_RUC, ruc.strip());
+    execution.setProcessBusinessKey("COLABORA-" + ruc + "-"
+        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")));
+  }
+
+  /** Completion of a task whose form carries a document code. */
+  public void checkDocumentField(DelegateTask task, String variable, String label) {
+    FieldChecks checks = new FieldChecks();
+    checkDocument(checks, task, variable, label, text(task, ENTITY_RUC));
+    checks.throwIfAny();
+    attach(task.getExecution(), variable);
+  }
+
+  /** Completion of the help desk's review of the master-user request. */
+  public void completeReview(DelegateTask task) {
+    String decision = text(task, REVIEW_DECISION);
+    String observation = text(task, REVIEW_OBSERVATION);
+    FieldChecks checks = new FieldChecks()
+        .check(REVIEW_DECISION, "Decisión",
+            REVIEW_DECISIONS.contains(decision) ? null : "elija aprobar, observar o rechazar");
+    if (OBSERVE.equals(decision) || REJECT.equals(decision)) {
+      checks.check(REVIEW_OBSERVATION, "Observación o motivo",
+          Identifiers.textProblem(observation, OBSERVATION_MAX));
+    }
+    checks.throwIfAny();
+    task.setVariable(REVIEWED_BY, actor(task));
+    if (REJECT.equals(decision)) {
+      task.setVariable(REJECTION_REASON, "La Mesa de Ayuda de la SGTD rechazó la solicitud: " + observation);
+    }
+  }
+
+  /** Completion of the help desk's review of one service's Formato A-1. */
+  public void completeServiceReview(DelegateTask task) {
+    String decision = text(task, A1_DECISION);
+    FieldChecks checks = new FieldChecks()
+        .check(A1_DECISION, "Decisión",
+            A1_DECISIONS.contains(decision) ? null : "elija aprobar u observar");
+    if (OBSERVE.equals(decision)) {
+      checks.check(A1_OBSERVATION, "Observación",
+          Identifiers.textProblem(text(task, A1_OBSERVATION), OBSERVATION_MAX));
+    }
+    checks.throwIfAny();
+    task.setVariable(A1_REVIEWED_BY, actor(task));
+  }
+
+  private void checkDocument(FieldChecks checks, VariableScope scope, String variable, String label,
+      String entityRuc) {
+    String id = text(scope, variable);
+    if (id == null || id.isBlank()) {
+      checks.check(variable, label, "es obligatorio: suba el PDF en «Subir documento» y pegue su código");
+      return;
+    }
+    StoredDocument document = documents.find(id.strip()).orElse(null);
+    if (document == null) {
+      checks.check(variable, label, "no corresponde a ningún documento subido");
+    } else if (document.tenantId() != null && !document.tenantId().equals(entityRuc)) {
+      checks.check(variable, label, "el documento pertenece a otra entidad");
+    } else if (!DocumentStore.PDF.equals(document.mediaType())) {
+      checks.check(variable, label, "debe ser un PDF");
+    } else if (document.processInstanceId() != null
+        && !document.processInstanceId().equals(processInstanceId(scope))) {
+      checks.check(variable, label, "el documento ya se usó en otra solicitud");
+    }
+  }
+
+  private void attach(DelegateExecution execution, String variable) {
+    String id = text(execution, variable).strip();
+    execution.setVariable(variable, id);
+    documents.attach(id, execution.getProcessInstanceId());
+  }
+
+  private static String processInstanceId(VariableScope scope) {
+    if (scope instanceof DelegateExecution execution) {
+      return execution.getProcessInstanceId();
+    }
+    return scope instanceof DelegateTask task ? task.getProcessInstanceId() : null;
+  }
+
+  /** The user completing a task: the authenticated one, else the assignee. */
+  private static String actor(DelegateTask task) {
+    Authentication auth = Context.getCommandContext() == null
+        ? null : Context.getCommandContext().getAuthentication();
+    if (auth != null && auth.getUserId() != null) {
+      return auth.getUserId();
+    }
+    return task.getAssignee() != null ? task.getAssignee() : "desconocido";
+  }
+
+  private static String text(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+}

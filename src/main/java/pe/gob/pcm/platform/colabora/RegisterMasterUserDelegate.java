@@ -1,0 +1,36 @@
+package pe.gob.pcm.platform.colabora;
+
+import static pe.gob.pcm.platform.colabora.ColaboraProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Records the entity's master user once the help desk approved the request (idempotent). */
+@Component("registerMasterUser")
+public class RegisterMasterUserDelegate implements JavaDelegate {
+
+  private final ColaboraMapper mapper;
+
+  public RegisterMasterUserDelegate(ColaboraMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    if (mapper.countMasterUser(execution.getProcessInstanceId()) > 0) {
+      return;
+    }
+    mapper.insertMasterUser(new ColaboraMapper.MasterUser(
+        (String) execution.getVariable(ENTITY_RUC),
+        (String) execution.getVariable(ENTITY_NAME),
+        (String) execution.getVariable(OFFICER_NAME),
+        (String) execution.getVariable(OFFICER_DNI),
+        (String) execution.getVariable(OFFICER_POSITION),
+        (String) execution.getVariable(OFFICER_EMAIL),
+        (String) execution.getVariable(OFFICER_MOBILE),
+        (String) execution.getVariable(INITIATOR),
+        (String) execution.getVariable(REVIEWED_BY),
+        execution.getProcessInstanceId()));
+  }
+}

@@ -1,0 +1,18 @@
+package pe.gob.pcm.platform.config;
+
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.springframework.stereotype.Component;
+
+/** Engine settings that have no starter property. */
+@Component
+public class EngineConfiguration extends AbstractCamundaConfiguration {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    // Shared definitions, per-entity instances: every instance belongs to the tenant of the
+    // entity it serves, so an entity's users only ever see their own.
+    configuration.setTenantIdProvider(new EntityTenantIdProvider());
+    configuration.setTenantCheckEnabled(true);
+  }
+}

@@ -1,0 +1,28 @@
+package pe.gob.pcm.platform.config;
+
+import java.util.List;
+import pe.gob.pcm.platform.entity.Role;
+
+/** The person behind a request to the platform's own endpoints, with Camunda's groups and tenants. */
+public record PlatformUser(String id, List<String> groupIds, List<String> tenantIds) {
+
+  public static final String REQUEST_ATTRIBUTE = PlatformUser.class.getName();
+
+  public boolean isAdmin() {
+    return groupIds.contains(Role.ADMIN_GROUP);
+  }
+
+  public boolean isPcmSide() {
+    for (Role role : Role.values()) {
+      if (role.side() == Role.Side.PCM && groupIds.contains(role.groupId())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The single entity an entity user belongs to, or null (PCM-side users serve many). */
+  public String entityRuc() {
+    return !isPcmSide() && tenantIds.size() == 1 ? tenantIds.get(0) : null;
+  }
+}

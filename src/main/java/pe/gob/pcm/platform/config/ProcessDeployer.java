@@ -1,0 +1,113 @@
+package pe.gob.pcm.platform.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys every model of {@code processes/} (BPMN, DMN) and every form of {@code forms/} as one
+ * deployment, under names relative to those folders ({@code processes/colabora/colabora.bpmn}).
+ *
+ * <p>Why not the starter's auto-deployment: it names resources by their absolute location,
+ * which differs between {@code mvn spring-boot:run} and {@code java -jar}, so switching between
+ * the two on one database created new versions of unchanged processes. It also skips forms.
+ * With stable names Camunda's duplicate filter recognises an unchanged set and deploys nothing;
+ * when anything changed, everything is redeployed together so that {@code camunda:formRef}
+ * with deployment binding always finds its form in the same deployment.
+ */
+@Component
+@Order(10)
+public class ProcessDeployer implements ApplicationRunner {
+
+  public static final String DEPLOYMENT_NAME = "plataforma";
+  static final String[] FOLDERS = {"processes", "forms"};
+  static final String[] PATTERNS = {
+    "classpath*:processes/**/*.bpmn", "classpath*:processes/**/*.dmn", "classpath*:forms/**/*.form"
+  };
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessDeployer.class);
+
+  private final RepositoryService repository;
+
+  public ProcessDeployer(RepositoryService repository) {
+    this.repository = repository;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    deploy();
+  }
+
+  /** Deploys when something changed; returns the deployment, or null when nothing did. */
+  public DeploymentWithDefinitions deploy() {
+    Map<String, Resource> resources = findResources();
+    DeploymentBuilder builder = repository.createDeployment()
+        .name(DEPLOYMENT_NAME)
+        .source(DEPLOYMENT_NAME)
+        .enableDuplicateFiltering(false);
+    resources.forEach((name, resource) -> {
+      try (InputStream in = resource.getInputStream()) {
+        builder.addInputStream(name, in.readAllBytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException("No se pudo leer " + name, e);
+      }
+    });
+    DeploymentWithDefinitions deployment = builder.deployWithResult();
+    boolean created = deployment.getDeployedProcessDefinitions() != null
+        && !deployment.getDeployedProcessDefinitions().isEmpty()
+        || deployment.getDeployedDecisionDefinitions() != null
+        && !deployment.getDeployedDecisionDefinitions().isEmpty();
+    LOG.info("Despliegue '{}': {} recursos, {}", DEPLOYMENT_NAME, resources.size(),
+        created ? "nueva versión " + deployment.getId() : "sin cambios");
+    return created ? deployment : null;
+  }
+
+  static Map<String, Resource> findResources() {
+    PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+    Map<String, Resource> byName = new TreeMap<>();
+    try {
+      for (String pattern : PATTERNS) {
+        for (Resource resource : resolver.getResources(pattern)) {
+          byName.put(stableName(resource.getURL().toString()), resource);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("No se pudieron listar los modelos", e);
+    }
+    return byName;
+  }
+
+  /**
+   * The part of a resource location from its top folder on: the same for a file under
+   * {@code target/classes} and for an entry of the fat jar.
+   */
+  static String stableName(String location) {
+    int best = -1;
+    for (String folder : FOLDERS) {
+      // The classpath root is followed by the folder: after "classes/" or after the jar's "!/".
+      for (String root : new String[] {"/classes/" + folder + "/", "!/" + folder + "/"}) {
+        int at = location.lastIndexOf(root);
+        if (at >= 0) {
+          best = Math.max(best, at + root.length() - folder.length() - 1);
+        }
+      }
+    }
+    if (best < 0) {
+      throw new IllegalStateException("Ubicación de modelo no reconocida: " + location);
+    }
+    return location.substring(best);
+  }
+}

@@ -1,0 +1,62 @@
+package pe.gob.pcm.platform.document;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import pe.gob.pcm.platform.config.PlatformProperties;
+import pe.gob.pcm.platform.signature.CertificateAuthority;
+import pe.gob.pcm.platform.signature.IssuedCertificate;
+import pe.gob.pcm.platform.signature.PdfSigner;
+
+/**
+ * Demo profile only: a demo certification authority kept under the data folder, trusted by the
+ * verifier, so that demo users can sign their formats from the upload page. Never in production.
+ */
+@Component
+@Profile("demo")
+public class DemoPki implements DemoSigning {
+
+  private static final char[] PASSWORD = "demo".toCharArray();
+
+  private final CertificateAuthority authority;
+  private final IdentityService identity;
+  private final Map<String, IssuedCertificate> issued = new ConcurrentHashMap<>();
+
+  public DemoPki(PlatformProperties properties, IdentityService identity) {
+    this.identity = identity;
+    Path file = properties.dataDir().resolve("demo-pki").resolve("ca-demo.p12");
+    try {
+      if (Files.exists(file)) {
+        authority = CertificateAuthority.load(file, PASSWORD);
+      } else {
+        Files.createDirectories(file.getParent());
+        authority = CertificateAuthority.create("CA de Demostración - Plataforma PCM (NO VÁLIDA)");
+        authority.save(file, PASSWORD);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("No se pudo preparar la CA de demostración en " + file, e);
+    }
+  }
+
+  public X509Certificate caCertificate() {
+    return authority.certificate();
+  }
+
+  @Override
+  public byte[] sign(String userId, byte[] pdf) {
+    IssuedCertificate certificate = issued.computeIfAbsent(userId, id -> {
+      User user = identity.createUserQuery().userId(id).singleResult();
+      String name = user == null ? id : (user.getFirstName() + " " + user.getLastName()).trim();
+      return authority.issue(name + " (" + id + ")");
+    });
+    return PdfSigner.sign(pdf, certificate.privateKey(), certificate.chain(), "Firma de demostración");
+  }
+}

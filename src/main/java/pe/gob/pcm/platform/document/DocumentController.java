@@ -1,0 +1,101 @@
+package pe.gob.pcm.platform.document;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import pe.gob.pcm.platform.config.PlatformUser;
+import pe.gob.pcm.platform.validation.FieldError;
+import pe.gob.pcm.platform.validation.InvalidInputException;
+
+/**
+ * Upload and download of documents. Camunda Forms in the 7.24 Tasklist have no file field, so
+ * a user uploads here (page {@code /documentos/subir.html}, linked from every form that asks
+ * for a PDF) and writes the returned code in the form; the process then checks the code.
+ */
+@RestController
+@RequestMapping("/api/documentos")
+public class DocumentController {
+
+  private final DocumentStore store;
+  private final ObjectProvider<DemoSigning> demoSigning;
+
+  public DocumentController(DocumentStore store, ObjectProvider<DemoSigning> demoSigning) {
+    this.store = store;
+    this.demoSigning = demoSigning;
+  }
+
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  public ResponseEntity<Map<String, Object>> upload(
+      @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @RequestParam(name = "archivo", required = false) MultipartFile file,
+      @RequestParam(name = "firmarDemo", defaultValue = "false") boolean signWithDemoCertificate)
+      throws IOException {
+    if (file == null || file.isEmpty()) {
+      throw new InvalidInputException(List.of(
+          new FieldError("archivo", "Archivo", "es obligatorio: elija un PDF")));
+    }
+    byte[] content = file.getBytes();
+    if (signWithDemoCertificate) {
+      DemoSigning signing = demoSigning.getIfAvailable();
+      if (signing == null) {
+        throw new InvalidInputException(List.of(new FieldError("firmarDemo",
+            "Firma de demostración", "solo está disponible en el perfil de demostración")));
+      }
+      content = signing.sign(user.id(), content);
+    }
+    StoredDocument document = store.storePdf(user, user.entityRuc(), file.getOriginalFilename(), content);
+    return ResponseEntity.status(HttpStatus.CREATED).body(describe(document));
+  }
+
+  @GetMapping("/{id}")
+  public ResponseEntity<Map<String, Object>> metadata(
+      @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user, @PathVariable String id) {
+    return store.find(id).filter(d -> store.canRead(user, d))
+        .map(d -> ResponseEntity.ok(describe(d)))
+        .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+            .body(Map.of("mensaje", "Documento no encontrado.")));
+  }
+
+  @GetMapping("/{id}/contenido")
+  public ResponseEntity<byte[]> content(
+      @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user, @PathVariable String id) {
+    return store.find(id).filter(d -> store.canRead(user, d))
+        .map(d -> ResponseEntity.ok()
+            .contentType(MediaType.parseMediaType(d.mediaType()))
+            .header(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.inline().filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                    .build().toString())
+            .header("X-Content-Type-Options", "nosniff")
+            .body(store.content(d.id())))
+        .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+  }
+
+  private static Map<String, Object> describe(StoredDocument d) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("id", d.id());
+    body.put("nombre", d.fileName());
+    body.put("tipo", d.mediaType());
+    body.put("tamano", d.sizeBytes());
+    body.put("sha256", d.sha256());
+    body.put("subidoPor", d.uploadedBy());
+    body.put("subidoEn", d.uploadedAt().toString());
+    if (d.signatureStatus() != null) {
+      body.put("firma", d.signatureStatus());
+    }
+    return body;
+  }
+}

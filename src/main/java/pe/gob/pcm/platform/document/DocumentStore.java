@@ -1,0 +1,136 @@
+package pe.gob.pcm.platform.document;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import pe.gob.pcm.platform.config.PlatformProperties;
+import pe.gob.pcm.platform.config.PlatformUser;
+import pe.gob.pcm.platform.validation.FieldChecks;
+
+/**
+ * The platform's document store: every file uploaded in any process, with SHA-256, size, media
+ * type, uploader and time. Processes keep only the document id in their variables.
+ */
+@Service
+public class DocumentStore {
+
+  public static final String PDF = "application/pdf";
+  private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+
+  private final DocumentMapper mapper;
+  private final HistoryService history;
+  private final IdentityService identity;
+  private final long maxBytes;
+
+  public DocumentStore(DocumentMapper mapper, HistoryService history, IdentityService identity,
+      PlatformProperties properties) {
+    this.mapper = mapper;
+    this.history = history;
+    this.identity = identity;
+    this.maxBytes = properties.documents().maxSize().toBytes();
+  }
+
+  /**
+   * Stores a PDF for the uploader's entity. Uploading the same bytes again under the same name,
+   * before a process used the first copy, returns the first copy: retries are harmless.
+   */
+  @Transactional
+  public StoredDocument storePdf(PlatformUser uploader, String tenantId, String fileName,
+      byte[] content) {
+    String name = fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+    FieldChecks checks = new FieldChecks();
+    checks.check("archivo", "Archivo", content == null || content.length == 0
+        ? "está vacío" : null);
+    if (content != null && content.length > 0) {
+      checks.check("archivo", "Archivo", content.length > maxBytes
+          ? "supera el tamaño máximo de " + (maxBytes / (1024 * 1024)) + " MB" : null);
+      checks.check("archivo", "Archivo", !startsWith(content, PDF_MAGIC)
+          ? "no es un PDF" : null);
+    }
+    checks.check("nombre", "Nombre del archivo", name.isEmpty() ? "es obligatorio"
+        : name.length() > 255 ? "no debe superar 255 caracteres" : null);
+    checks.throwIfAny();
+
+    String sha256 = sha256(content);
+    StoredDocument retry = mapper.findUnattached(uploader.id(), sha256, name);
+    if (retry != null && java.util.Objects.equals(retry.tenantId(), tenantId)) {
+      return retry;
+    }
+    StoredDocument document = new StoredDocument(UUID.randomUUID().toString(), tenantId, name, PDF,
+        content.length, sha256, uploader.id(), LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS),
+        null, null, null);
+    mapper.insert(document, content);
+    return document;
+  }
+
+  public Optional<StoredDocument> find(String id) {
+    return id == null || id.length() > 36 ? Optional.empty() : Optional.ofNullable(mapper.find(id));
+  }
+
+  public byte[] content(String id) {
+    return mapper.content(id);
+  }
+
+  /** Binds a document to the process instance that uses it; false if another process has it. */
+  public boolean attach(String id, String processInstanceId) {
+    return mapper.attach(id, processInstanceId) == 1;
+  }
+
+  public void recordSignature(String id, String status, String signer) {
+    mapper.recordSignature(id, status, signer);
+  }
+
+  /**
+   * Whether the user may read the document: administrators; its uploader; users of its entity;
+   * and users who can see the process instance using it (PCM staff the procedure is routed to),
+   * as decided by Camunda's own authorization and tenant checks.
+   */
+  public boolean canRead(PlatformUser user, StoredDocument document) {
+    if (user.isAdmin() || user.id().equals(document.uploadedBy())) {
+      return true;
+    }
+    if (!user.isPcmSide() && document.tenantId() != null
+        && user.tenantIds().contains(document.tenantId())) {
+      return true;
+    }
+    if (document.processInstanceId() == null) {
+      return false;
+    }
+    identity.setAuthentication(user.id(), user.groupIds(), user.tenantIds());
+    try {
+      return history.createHistoricProcessInstanceQuery()
+          .processInstanceId(document.processInstanceId()).count() > 0;
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean startsWith(byte[] content, byte[] prefix) {
+    if (content.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (content[i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

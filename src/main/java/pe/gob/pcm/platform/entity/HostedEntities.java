@@ -1,0 +1,64 @@
+package pe.gob.pcm.platform.entity;
+
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import pe.gob.pcm.platform.entity.HostedEntityMapper.HostedEntityRow;
+import pe.gob.pcm.platform.validation.Identifiers;
+
+/**
+ * The entities hosted by the platform. Each is a Camunda tenant (id = RUC) whose members are the
+ * entity's users; the PCM-side groups are members of every tenant because they serve them all.
+ */
+@Service
+public class HostedEntities {
+
+  private final HostedEntityMapper mapper;
+  private final IdentityService identity;
+
+  public HostedEntities(HostedEntityMapper mapper, IdentityService identity) {
+    this.mapper = mapper;
+    this.identity = identity;
+  }
+
+  /** Registers (or renames) an entity; safe to repeat. */
+  @Transactional
+  public void register(String ruc, String name) {
+    String problem = Identifiers.rucProblem(ruc);
+    if (problem != null) {
+      throw new IllegalArgumentException("RUC de entidad hospedada " + ruc + ": " + problem);
+    }
+    HostedEntityRow existing = mapper.find(ruc);
+    if (existing == null) {
+      mapper.insert(ruc, name);
+    } else if (!existing.name().equals(name)) {
+      mapper.rename(ruc, name);
+    }
+    Tenant tenant = identity.createTenantQuery().tenantId(ruc).singleResult();
+    if (tenant == null) {
+      tenant = identity.newTenant(ruc);
+      tenant.setName(name);
+      identity.saveTenant(tenant);
+    } else if (!name.equals(tenant.getName())) {
+      tenant.setName(name);
+      identity.saveTenant(tenant);
+    }
+    for (Role role : Role.values()) {
+      if (role.side() == Role.Side.PCM
+          && identity.createTenantQuery().tenantId(ruc).groupMember(role.groupId()).count() == 0) {
+        identity.createTenantGroupMembership(ruc, role.groupId());
+      }
+    }
+  }
+
+  public Optional<HostedEntityRow> find(String ruc) {
+    return ruc == null ? Optional.empty() : Optional.ofNullable(mapper.find(ruc));
+  }
+
+  public List<HostedEntityRow> all() {
+    return mapper.findAll();
+  }
+}

@@ -1,0 +1,25 @@
+package pe.gob.pcm.platform.validation;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.BadUserRequestException;
+
+/**
+ * Input refused with the fields and reasons, in Spanish. Extends Camunda's
+ * BadUserRequestException so that the REST API (and therefore Tasklist) answers 400 with this
+ * message when a listener refuses a form, and the engine transaction rolls back.
+ */
+public class InvalidInputException extends BadUserRequestException {
+
+  private final transient List<FieldError> errors;
+
+  public InvalidInputException(List<FieldError> errors) {
+    super("Revise los datos ingresados. "
+        + errors.stream().map(FieldError::message).collect(Collectors.joining(" ")));
+    this.errors = List.copyOf(errors);
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
+}
