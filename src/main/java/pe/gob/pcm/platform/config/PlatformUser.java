@@ -6,7 +6,7 @@ import pe.gob.pcm.platform.entity.Role;
 /** The person behind a request to the platform's own endpoints, with Camunda's groups and tenants. */
 public record PlatformUser(String id, List<String> groupIds, List<String> tenantIds) {
 
-  public static final String REQUEST_ATTRIBUTE = PlatformUser.class.getName();
+  public static final String REQUEST_ATTRIBUTE = "pe.gob.pcm.platform.config.PlatformUser";
 
   public boolean isAdmin() {
     return groupIds.contains(Role.ADMIN_GROUP);

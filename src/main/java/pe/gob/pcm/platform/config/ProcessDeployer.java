@@ -60,7 +60,7 @@ public class ProcessDeployer implements ApplicationRunner {
         .enableDuplicateFiltering(false);
     resources.forEach((name, resource) -> {
       try (InputStream in = resource.getInputStream()) {
-        builder.addInputStream(name, in.readAllBytes());
+        builder.addInputStream(name, new java.io.ByteArrayInputStream(in.readAllBytes()));
       } catch (IOException e) {
         throw new UncheckedIOException("No se pudo leer " + name, e);
       }

@@ -3,7 +3,7 @@ package pe.gob.pcm.platform.colabora;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,7 +27,7 @@ class ColaboraEligibilityDecisionTest {
     "jefe_ti, false, no puede ser usuario máster",
   })
   void decidesEligibilityByPosition(String position, boolean eligible, String reasonFragment) {
-    DmnDecisionResultEntries result = decisions
+    DmnDecisionRuleResult result = decisions
         .evaluateDecisionTableByKey("colabora-elegibilidad", Map.of("officerPositionCode", position))
         .getSingleResult();
 
