@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -18,18 +20,25 @@ import pe.gob.pcm.platform.validation.FieldChecks;
 import pe.gob.pcm.platform.validation.Identifiers;
 
 /**
- * Server-side checks of every Colabora form, called by listeners in the model. A refusal throws
+ * Server-side checks of every Colabora form: the model calls it ({@code ${colaboraChecks}}) at
+ * the start event and on completing each user task. A refusal throws
  * {@link pe.gob.pcm.platform.validation.InvalidInputException}: Tasklist shows its Spanish
- * message, and the engine transaction (with anything the platform wrote) rolls back.
+ * message, and the engine transaction (with anything the platform wrote) rolls back. Wired as a
+ * delegate rather than a method expression because the engine wraps exceptions thrown inside
+ * expressions, which would turn a 400 "fix these fields" into a 500.
  */
 @Component("colaboraChecks")
-public class ColaboraChecks {
+public class ColaboraChecks implements ExecutionListener, TaskListener {
 
   private static final Set<String> POSITION_CODES =
       Set.of("SECRETARIO_GENERAL", "GERENTE_GENERAL", "GERENTE_MUNICIPAL", "JEFE_TI", "OTRO");
   private static final Set<String> REVIEW_DECISIONS = Set.of(APPROVE, OBSERVE, REJECT);
   private static final Set<String> A1_DECISIONS = Set.of(APPROVE, OBSERVE);
   private static final int OBSERVATION_MAX = 2000;
+  private static final java.util.Map<String, String> DOCUMENT_LABELS = java.util.Map.of(
+      A3_DOCUMENT, "Código del Formato A-3",
+      DESIGNATION_DOCUMENT, "Código de la resolución o contrato",
+      A1_DOCUMENT, "Código del Formato A-1");
 
   private final DocumentStore documents;
   private final HostedEntities entities;
@@ -39,8 +48,26 @@ public class ColaboraChecks {
     this.entities = entities;
   }
 
+  @Override
+  public void notify(DelegateExecution execution) {
+    validateRequest(execution);
+  }
+
+  /** Completion of a Colabora user task: the checks of its form. */
+  @Override
+  public void notify(DelegateTask task) {
+    switch (task.getTaskDefinitionKey()) {
+      case "Task_ReviewRequest" -> completeReview(task);
+      case "Task_ReviewA1" -> completeServiceReview(task);
+      case "Task_CorrectA3" -> checkDocumentFields(task, A3_DOCUMENT);
+      case "Task_AnswerObservation" -> checkDocumentFields(task, A3_DOCUMENT, DESIGNATION_DOCUMENT);
+      case "Task_SubmitA1" -> checkDocumentFields(task, A1_DOCUMENT);
+      default -> { }
+    }
+  }
+
   /** Start of the process: the request form. */
-  public void validateRequest(DelegateExecution execution) {
+  void validateRequest(DelegateExecution execution) {
     String ruc = text(execution, ENTITY_RUC);
     FieldChecks checks = new FieldChecks()
         .check(ENTITY_RUC, "RUC de la entidad", ruc, Identifiers::rucProblem)
@@ -59,8 +86,8 @@ public class ColaboraChecks {
         checks.check(ENTITY_RUC, "RUC de la entidad", "no corresponde a la entidad de su usuario");
       }
     }
-    checkDocument(checks, execution, A3_DOCUMENT, "Código del Formato A-3", ruc);
-    checkDocument(checks, execution, DESIGNATION_DOCUMENT, "Código de la resolución o contrato", ruc);
+    checkDocument(checks, execution, A3_DOCUMENT, DOCUMENT_LABELS.get(A3_DOCUMENT), ruc);
+    checkDocument(checks, execution, DESIGNATION_DOCUMENT, DOCUMENT_LABELS.get(DESIGNATION_DOCUMENT), ruc);
     checks.throwIfAny();
 
     attach(execution, A3_DOCUMENT);
@@ -70,16 +97,20 @@ public class ColaboraChecks {
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")));
   }
 
-  /** Completion of a task whose form carries a document code. */
-  public void checkDocumentField(DelegateTask task, String variable, String label) {
+  /** Completion of a task whose form carries document codes. */
+  void checkDocumentFields(DelegateTask task, String... variables) {
     FieldChecks checks = new FieldChecks();
-    checkDocument(checks, task, variable, label, text(task, ENTITY_RUC));
+    for (String variable : variables) {
+      checkDocument(checks, task, variable, DOCUMENT_LABELS.get(variable), text(task, ENTITY_RUC));
+    }
     checks.throwIfAny();
-    attach(task.getExecution(), variable);
+    for (String variable : variables) {
+      attach(task.getExecution(), variable);
+    }
   }
 
   /** Completion of the help desk's review of the master-user request. */
-  public void completeReview(DelegateTask task) {
+  void completeReview(DelegateTask task) {
     String decision = text(task, REVIEW_DECISION);
     String observation = text(task, REVIEW_OBSERVATION);
     FieldChecks checks = new FieldChecks()
@@ -97,7 +128,7 @@ public class ColaboraChecks {
   }
 
   /** Completion of the help desk's review of one service's Formato A-1. */
-  public void completeServiceReview(DelegateTask task) {
+  void completeServiceReview(DelegateTask task) {
     String decision = text(task, A1_DECISION);
     FieldChecks checks = new FieldChecks()
         .check(A1_DECISION, "Decisión",

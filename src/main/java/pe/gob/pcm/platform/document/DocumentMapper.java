@@ -20,8 +20,11 @@ public interface DocumentMapper {
   @Select("SELECT " + COLUMNS + " FROM document WHERE id = #{id}")
   StoredDocument find(String id);
 
+  /** A holder, because MyBatis would read a bare byte[] return type as one row per byte. */
+  record Content(byte[] bytes) {}
+
   @Select("SELECT content FROM document WHERE id = #{id}")
-  byte[] content(String id);
+  Content content(String id);
 
   /** An upload of the same bytes by the same user not yet used by a process: a retry. */
   @Select("SELECT " + COLUMNS + " FROM document WHERE uploaded_by = #{uploadedBy}"

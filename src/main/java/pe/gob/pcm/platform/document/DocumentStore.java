@@ -76,8 +76,10 @@ public class DocumentStore {
     return id == null || id.length() > 36 ? Optional.empty() : Optional.ofNullable(mapper.find(id));
   }
 
+  /** The document's bytes, or null if there is no such document. */
   public byte[] content(String id) {
-    return mapper.content(id);
+    DocumentMapper.Content content = mapper.content(id);
+    return content == null ? null : content.bytes();
   }
 
   /** Binds a document to the process instance that uses it; false if another process has it. */

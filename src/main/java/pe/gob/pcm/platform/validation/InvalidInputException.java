@@ -19,6 +19,16 @@ public class InvalidInputException extends BadUserRequestException {
     this.errors = List.copyOf(errors);
   }
 
+  /** The refusal behind an exception, also when the engine wrapped it (task listeners). */
+  public static java.util.Optional<InvalidInputException> in(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof InvalidInputException invalid) {
+        return java.util.Optional.of(invalid);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   public List<FieldError> errors() {
     return errors;
   }

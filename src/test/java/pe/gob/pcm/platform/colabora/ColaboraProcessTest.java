@@ -4,7 +4,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static pe.gob.pcm.platform.support.Refusals.assertRefused;
 import static pe.gob.pcm.platform.colabora.ColaboraProcess.*;
 
 import java.time.LocalDate;
@@ -26,7 +26,6 @@ import pe.gob.pcm.platform.document.DocumentStore;
 import pe.gob.pcm.platform.support.Actors;
 import pe.gob.pcm.platform.support.PlatformTest;
 import pe.gob.pcm.platform.support.TestPki;
-import pe.gob.pcm.platform.validation.InvalidInputException;
 
 /** One test per path of the Colabora model, run through the real engine and database. */
 @PlatformTest
@@ -250,12 +249,11 @@ class ColaboraProcessTest {
     vars.put(OFFICER_EMAIL, "no-es-correo");
     long before = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count();
 
-    assertThatThrownBy(() -> colabora.start(vars))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("RUC de la entidad: el dígito verificador no es válido.")
-        .hasMessageContaining("DNI del funcionario: debe tener 8 dígitos.")
-        .hasMessageContaining("Celular: debe tener 9 dígitos y empezar con 9.")
-        .hasMessageContaining("Correo electrónico: no es un correo electrónico válido.");
+    assertRefused(() -> colabora.start(vars),
+        "RUC de la entidad: el dígito verificador no es válido.",
+        "DNI del funcionario: debe tener 8 dígitos.",
+        "Celular: debe tener 9 dígitos y empezar con 9.",
+        "Correo electrónico: no es un correo electrónico válido.");
 
     Assertions.assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count())
         .isEqualTo(before);
@@ -267,9 +265,8 @@ class ColaboraProcessTest {
     Map<String, Object> vars = colabora.request("JEFE_TI", colabora.signedA3());
     vars.put(ENTITY_RUC, Actors.PCM_RUC);
 
-    assertThatThrownBy(() -> colabora.start(vars))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("RUC de la entidad: no corresponde a la entidad de su usuario.");
+    assertRefused(() -> colabora.start(vars),
+        "RUC de la entidad: no corresponde a la entidad de su usuario.");
   }
 
   @Test
@@ -277,18 +274,16 @@ class ColaboraProcessTest {
     String foreign = colabora.upload("pcm.ti", "a3.pdf", TestPki.signedPdf("A-3 PCM " + System.nanoTime(), "Otro"));
     Map<String, Object> vars = colabora.request("JEFE_TI", foreign);
 
-    assertThatThrownBy(() -> colabora.start(vars))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("Código del Formato A-3: el documento pertenece a otra entidad.");
+    assertRefused(() -> colabora.start(vars),
+        "Código del Formato A-3: el documento pertenece a otra entidad.");
   }
 
   @Test
   void helpDeskMustGiveAReasonToObserve() {
     ProcessInstance pi = colabora.startEligible();
 
-    assertThatThrownBy(() -> colabora.review(pi, OBSERVE, " "))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("Observación o motivo: es obligatorio.");
+    assertRefused(() -> colabora.review(pi, OBSERVE, " "),
+        "Observación o motivo: es obligatorio.");
     assertThat(pi).isWaitingAt("Task_ReviewRequest");
   }
 }

@@ -44,14 +44,13 @@ class WithoutDemoProfileTest {
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PlatformApplication.class)
         .profiles("test")
         .initializers(new TestPki.Initializer())
-        .properties(
-            "server.port=0",
+        .run(
+            "--server.port=0",
             // a second engine in this JVM: its own name keeps the shared registry's "default" intact
-            "camunda.bpm.process-engine-name=sindemo",
-            "spring.datasource.url=jdbc:h2:mem:sin-demo;DB_CLOSE_DELAY=-1",
-            "platform.admin.user=administrador",
-            "platform.admin.password=clave-de-prueba")
-        .run()) {
+            "--camunda.bpm.process-engine-name=sindemo",
+            "--spring.datasource.url=jdbc:h2:mem:sin-demo;DB_CLOSE_DELAY=-1",
+            "--platform.admin.user=administrador",
+            "--platform.admin.password=clave-de-prueba")) {
       IdentityService identity = context.getBean(IdentityService.class);
       assertThat(identity.createUserQuery().list()).extracting(u -> u.getId()).containsExactly("administrador");
       assertThat(identity.createUserQuery().userId("demo").count()).isZero();
