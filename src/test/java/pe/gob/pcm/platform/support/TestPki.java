@@ -54,7 +54,9 @@ public final class TestPki {
     try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage();
       document.addPage(page);
-      try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+      // uncompressed, so that tests can alter the signed text byte by byte
+      try (PDPageContentStream content = new PDPageContentStream(document, page,
+          PDPageContentStream.AppendMode.OVERWRITE, false)) {
         content.beginText();
         content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
         content.newLineAtOffset(72, 720);
