@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.RepositoryService;
+import java.util.List;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.slf4j.Logger;
@@ -56,8 +58,13 @@ public class ProcessDeployer implements ApplicationRunner {
     Map<String, Resource> resources = findResources();
     DeploymentBuilder builder = repository.createDeployment()
         .name(DEPLOYMENT_NAME)
-        .source(DEPLOYMENT_NAME)
-        .enableDuplicateFiltering(false);
+        .source(DEPLOYMENT_NAME);
+    if (overtakenByAnotherDeployment()) {
+      LOG.info("Un despliegue externo (p. ej. desde el Modeler) es la última versión de un proceso:"
+          + " se vuelve a desplegar la versión del repositorio.");
+    } else {
+      builder.enableDuplicateFiltering(false);
+    }
     resources.forEach((name, resource) -> {
       try (InputStream in = resource.getInputStream()) {
         builder.addInputStream(name, new java.io.ByteArrayInputStream(in.readAllBytes()));
@@ -73,6 +80,24 @@ public class ProcessDeployer implements ApplicationRunner {
     LOG.info("Despliegue '{}': {} recursos, {}", DEPLOYMENT_NAME, resources.size(),
         created ? "nueva versión " + deployment.getId() : "sin cambios");
     return created ? deployment : null;
+  }
+
+  /**
+   * Whether a process of the last platform deployment has a newer version deployed otherwise
+   * (the Modeler, the REST API). The repository is the reference: on start its version wins
+   * again, even if its files did not change.
+   */
+  private boolean overtakenByAnotherDeployment() {
+    List<Deployment> last = repository.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME)
+        .orderByDeploymentTime().desc().listPage(0, 1);
+    if (last.isEmpty()) {
+      return false;
+    }
+    String ours = last.get(0).getId();
+    return repository.createProcessDefinitionQuery().deploymentId(ours).list().stream()
+        .map(definition -> repository.createProcessDefinitionQuery()
+            .processDefinitionKey(definition.getKey()).withoutTenantId().latestVersion().singleResult())
+        .anyMatch(latest -> latest != null && !ours.equals(latest.getDeploymentId()));
   }
 
   static Map<String, Resource> findResources() {

@@ -3,7 +3,11 @@ package pe.gob.pcm.platform.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,8 @@ class EngineRestSecurityIT {
   static final String HELP_DESK = Http.basic("sgtd.mesaayuda", "demo");
 
   @LocalServerPort int port;
+  @Autowired ProcessDeployer deployer;
+  @Autowired RepositoryService repository;
   Http http;
 
   @BeforeEach
@@ -111,6 +117,37 @@ class EngineRestSecurityIT {
     assertThat(response.json().get("message").asText()).contains("Observación o motivo: es obligatorio.");
     assertThat(response.json().get("errores").get(0).get("campo").asText()).isEqualTo("reviewObservation");
     assertThat(http.get("/engine-rest/task/" + taskId, HELP_DESK).status()).isEqualTo(200);
+  }
+
+  @Test
+  void theModelerDeploysThroughTheAuthenticatedApiAndTheRepositoryVersionWinsOnRestart() throws Exception {
+    Map<String, Http.Part> files = new LinkedHashMap<>();
+    for (String resource : new String[] {
+        "processes/colabora/colabora-usuario-maestro.bpmn", "forms/colabora/colabora-solicitud.form"}) {
+      byte[] bytes = Files.readAllBytes(Path.of(resource));
+      files.put(Path.of(resource).getFileName().toString(), new Http.Part(
+          Path.of(resource).getFileName().toString(), "application/octet-stream", bytes));
+    }
+    Map<String, String> fields = Map.of("deployment-name", "colabora-desde-modeler",
+        "deployment-source", "Camunda Modeler");
+
+    assertThat(http.multipart("/engine-rest/deployment/create", null, fields, files).status()).isEqualTo(401);
+    assertThat(http.multipart("/engine-rest/deployment/create", MUNI_TI, fields, files).status()).isEqualTo(403);
+    Http.Response deployed = http.multipart("/engine-rest/deployment/create", Http.basic("demo", "demo"), fields, files);
+    assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+    String modelerDeployment = deployed.json().get("id").asText();
+    assertThat(latestColaboraDeployment()).isEqualTo(modelerDeployment);
+
+    deployer.deploy();
+
+    assertThat(latestColaboraDeployment()).isNotEqualTo(modelerDeployment);
+    assertThat(repository.createDeploymentQuery().deploymentId(latestColaboraDeployment()).singleResult().getName())
+        .isEqualTo(ProcessDeployer.DEPLOYMENT_NAME);
+  }
+
+  private String latestColaboraDeployment() {
+    return repository.createProcessDefinitionQuery().processDefinitionKey(ColaboraProcess.KEY)
+        .latestVersion().singleResult().getDeploymentId();
   }
 
   @Test

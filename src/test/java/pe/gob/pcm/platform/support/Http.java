@@ -61,13 +61,28 @@ public class Http {
   }
 
   public Response upload(String path, String authorization, String fileName, String contentType, byte[] content) {
+    return multipart(path, authorization, java.util.Map.of(),
+        java.util.Map.of("archivo", new Part(fileName, contentType, content)));
+  }
+
+  public record Part(String fileName, String contentType, byte[] content) {}
+
+  /** A multipart/form-data POST, as a browser or the Camunda Modeler sends it. */
+  public Response multipart(String path, String authorization, java.util.Map<String, String> fields,
+      java.util.Map<String, Part> files) {
     String boundary = "----plataforma" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"archivo\"; filename=\""
-        + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
-    body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(content);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    fields.forEach((name, value) -> body.writeBytes(("--" + boundary
+        + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+        .getBytes(StandardCharsets.UTF_8)));
+    files.forEach((name, part) -> {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+          + "\"; filename=\"" + part.fileName() + "\"\r\nContent-Type: " + part.contentType()
+          + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(part.content());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    });
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
