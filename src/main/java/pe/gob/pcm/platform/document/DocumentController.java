@@ -57,7 +57,7 @@ public class DocumentController {
       }
       content = signing.sign(user.id(), content);
     }
-    StoredDocument document = store.storePdf(user, user.entityRuc(), file.getOriginalFilename(), content);
+    StoredDocument document = store.storePdf(user.id(), user.entityRuc(), file.getOriginalFilename(), content);
     return ResponseEntity.status(HttpStatus.CREATED).body(describe(document));
   }
 

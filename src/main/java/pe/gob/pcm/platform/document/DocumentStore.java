@@ -40,11 +40,11 @@ public class DocumentStore {
   }
 
   /**
-   * Stores a PDF for the uploader's entity. Uploading the same bytes again under the same name,
+   * Stores a PDF for an entity (tenant), uploaded by a user or a system channel. Uploading the same bytes again under the same name,
    * before a process used the first copy, returns the first copy: retries are harmless.
    */
   @Transactional
-  public StoredDocument storePdf(PlatformUser uploader, String tenantId, String fileName,
+  public StoredDocument storePdf(String uploaderId, String tenantId, String fileName,
       byte[] content) {
     String name = fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
     FieldChecks checks = new FieldChecks();
@@ -61,12 +61,12 @@ public class DocumentStore {
     checks.throwIfAny();
 
     String sha256 = sha256(content);
-    StoredDocument retry = mapper.findUnattached(uploader.id(), sha256, name);
+    StoredDocument retry = mapper.findUnattached(uploaderId, sha256, name);
     if (retry != null && java.util.Objects.equals(retry.tenantId(), tenantId)) {
       return retry;
     }
     StoredDocument document = new StoredDocument(UUID.randomUUID().toString(), tenantId, name, PDF,
-        content.length, sha256, uploader.id(), LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS),
+        content.length, sha256, uploaderId, LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS),
         null, null, null);
     mapper.insert(document, content);
     return document;

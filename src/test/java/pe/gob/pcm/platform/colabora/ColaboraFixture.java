@@ -36,7 +36,7 @@ public class ColaboraFixture {
 
   public String upload(String userId, String fileName, byte[] pdf) {
     var user = actors.user(userId);
-    return documents.storePdf(user, user.entityRuc(), fileName, pdf).id();
+    return documents.storePdf(user.id(), user.entityRuc(), fileName, pdf).id();
   }
 
   public String signedA3() {

@@ -36,7 +36,7 @@ class SharedTransactionTest {
 
     assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
       var user = actors.user(ColaboraFixture.REQUESTER);
-      documentId.set(documents.storePdf(user, user.entityRuc(), "a3.pdf",
+      documentId.set(documents.storePdf(user.id(), user.entityRuc(), "a3.pdf",
           TestPki.signedPdf("A-3 " + System.nanoTime(), "Rosa Quispe Mamani")).id());
       Map<String, Object> vars = colabora.request("JEFE_TI", documentId.get());
       processInstanceId.set(runtime.startProcessInstanceByKey(ColaboraProcess.KEY, businessKey, vars).getId());
@@ -55,7 +55,7 @@ class SharedTransactionTest {
     String businessKey = "COMMIT-" + System.nanoTime();
     String[] ids = transaction.execute(status -> {
       var user = actors.user(ColaboraFixture.REQUESTER);
-      String doc = documents.storePdf(user, user.entityRuc(), "a3.pdf",
+      String doc = documents.storePdf(user.id(), user.entityRuc(), "a3.pdf",
           TestPki.signedPdf("A-3 " + System.nanoTime(), "Rosa Quispe Mamani")).id();
       String pi = runtime.startProcessInstanceByKey(ColaboraProcess.KEY, businessKey,
           colabora.request("JEFE_TI", doc)).getId();

@@ -1,0 +1,89 @@
+package pe.gob.pcm.platform.tramite;
+
+import jakarta.jws.WebService;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import pe.gob.segdi.wsiotramite.ws.CargoTramite;
+import pe.gob.segdi.wsiotramite.ws.RecepcionTramite;
+import pe.gob.segdi.wsiotramite.ws.RespuestaCargoTramite;
+import pe.gob.segdi.wsiotramite.ws.RespuestaConsultaTramite;
+import pe.gob.segdi.wsiotramite.ws.RespuestaTramite;
+import pe.gob.segdi.wsiotramite.ws.Tramite;
+
+/**
+ * The entity-side {@code wsiotramite} component, as the State's contract defines it: what other
+ * entities' SGDs call through the PIDE. Answers {@code 0000} (success), {@code 0001} (not found)
+ * or {@code -1} (refused, with a Spanish message naming the field); never a stack trace.
+ */
+@Component
+@WebService(serviceName = "Tramite", portName = "TramitePort",
+    targetNamespace = "http://ws.wsiotramite.segdi.gob.pe/",
+    endpointInterface = "pe.gob.segdi.wsiotramite.ws.Tramite",
+    wsdlLocation = "classpath:wsdl/wsiotramite.wsdl")
+public class WsIoTramiteEndpoint implements Tramite {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WsIoTramiteEndpoint.class);
+
+  private final ReceptionService receptions;
+
+  public WsIoTramiteEndpoint(ReceptionService receptions) {
+    this.receptions = receptions;
+  }
+
+  @Override
+  public RespuestaTramite recepcionarTramiteResponse(RecepcionTramite request) {
+    if (request == null) {
+      return answer("-1", "recepcionRequest: es obligatorio.");
+    }
+    IncomingDocument document = WireMapping.toDomain(request);
+    Optional<String> refusal = receptions.refusal(document);
+    if (refusal.isPresent()) {
+      LOG.info("Recepción rechazada (CUO {}): {}", document.cuo(), refusal.get());
+      return answer("-1", refusal.get());
+    }
+    Optional<ReceptionService.Outcome> previous = receptions.alreadyReceived(document);
+    if (previous.isPresent()) {
+      return answer("0000", previous.get().message());
+    }
+    try {
+      return answer("0000", receptions.receive(document).message());
+    } catch (DuplicateKeyException concurrentDelivery) {
+      // The same CUO arrived twice at once: the other delivery stored it.
+      return receptions.alreadyReceived(document)
+          .map(outcome -> answer("0000", outcome.message()))
+          .orElseGet(() -> answer("-1", "No se pudo registrar el documento; reintente."));
+    }
+  }
+
+  @Override
+  public RespuestaConsultaTramite consultarTramiteResponse(String cuo) {
+    return receptions.status(cuo).map(WireMapping::toWire).orElseGet(() -> {
+      RespuestaConsultaTramite answer = new RespuestaConsultaTramite();
+      answer.setVcodres("0001");
+      answer.setVdesres("DATOS NO ENCONTRADOS");
+      return answer;
+    });
+  }
+
+  /**
+   * Cargos answer documents this platform sent. Until the dispatch process exists (issue #3,
+   * next increment) the platform has sent none, so every cargo is for an unknown CUO.
+   */
+  @Override
+  public RespuestaCargoTramite cargoResponse(CargoTramite cargo) {
+    RespuestaCargoTramite answer = new RespuestaCargoTramite();
+    answer.setVcodres("-1");
+    answer.setVdesres("NO SE PUDO REGISTRAR EL CARGO");
+    return answer;
+  }
+
+  private static RespuestaTramite answer(String code, String message) {
+    RespuestaTramite answer = new RespuestaTramite();
+    answer.setVcodres(code);
+    answer.setVdesres(message);
+    return answer;
+  }
+}
