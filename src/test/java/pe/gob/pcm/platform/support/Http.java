@@ -46,6 +46,14 @@ public class Http {
     return send(request.build());
   }
 
+  /** A SOAP 1.1 call: text/xml and an empty SOAPAction, as the contract's binding declares. */
+  public Response soap(String path, String envelope) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "text/xml; charset=utf-8")
+        .header("SOAPAction", "\"\"")
+        .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build());
+  }
+
   public Response postJson(String path, String authorization, Object body) {
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
