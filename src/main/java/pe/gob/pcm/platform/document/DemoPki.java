@@ -22,7 +22,7 @@ import pe.gob.pcm.platform.signature.PdfSigner;
  */
 @Component
 @Profile("demo")
-public class DemoPki implements DemoSigning {
+public class DemoPki implements DemoSigning, pe.gob.pcm.platform.tramite.CargoSigner {
 
   private static final char[] PASSWORD = "demo".toCharArray();
 
@@ -48,6 +48,14 @@ public class DemoPki implements DemoSigning {
 
   public X509Certificate caCertificate() {
     return authority.certificate();
+  }
+
+  /** The entity's Mesa de Partes signs its cargos with a demo certificate of its own. */
+  @Override
+  public byte[] sign(String entityRuc, String entityName, byte[] pdf) {
+    IssuedCertificate certificate = issued.computeIfAbsent("entidad:" + entityRuc,
+        key -> authority.issue("Mesa de Partes Virtual - " + entityName));
+    return PdfSigner.sign(pdf, certificate.privateKey(), certificate.chain(), "Cargo de recepción");
   }
 
   @Override

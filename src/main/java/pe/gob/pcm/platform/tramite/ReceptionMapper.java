@@ -18,10 +18,12 @@ public interface ReceptionMapper {
 
   record ReceptionStatus(long id, String vrucentrec, String vrucentrem, String vcuo, String vcuoref,
       String cflgest, String vnumregstd, String vanioregstd, LocalDateTime dfecregstd,
-      String vuniorgstd, String vusuregstd, String vobs, String processInstanceId) {}
+      String vuniorgstd, String vusuregstd, String vobs, String processInstanceId,
+      String cargoDocumentId) {}
 
   String STATUS = "SELECT id, vrucentrec, vrucentrem, vcuo, vcuoref, cflgest, vnumregstd, vanioregstd,"
-      + " dfecregstd, vuniorgstd, vusuregstd, vobs, process_instance_id FROM iotdtc_recepcion";
+      + " dfecregstd, vuniorgstd, vusuregstd, vobs, process_instance_id, cargo_document_id"
+      + " FROM iotdtc_recepcion";
 
   @Insert("INSERT INTO iotdtc_recepcion (vrucentrec, vrucentrem, vcuo, vcuoref, cflgest, dfecrec)"
       + " VALUES (#{d.receiverRuc}, #{d.senderRuc}, #{d.cuo}, #{d.cuoReference}, 'P', CURRENT_TIMESTAMP)")
@@ -67,6 +69,9 @@ public interface ReceptionMapper {
   @Update("UPDATE iotdtc_recepcion SET cflgest = 'O', vobs = #{observation}, dfecregstd = CURRENT_TIMESTAMP,"
       + " vusuregstd = #{user} WHERE id = #{id} AND cflgest = 'P'")
   int observe(@Param("id") long id, @Param("observation") String observation, @Param("user") String user);
+
+  @Update("UPDATE iotdtc_recepcion SET cargo_document_id = #{documentId} WHERE id = #{id}")
+  void attachCargo(@Param("id") long id, @Param("documentId") String documentId);
 
   @Update("UPDATE registro_correlativo SET ultimo = ultimo + 1 WHERE entity_ruc = #{ruc} AND anio = #{year}")
   int nextNumber(@Param("ruc") String ruc, @Param("year") int year);

@@ -109,6 +109,11 @@ public class ReceptionService {
     return cuo == null ? Optional.empty() : Optional.ofNullable(mapper.findByCuo(cuo.strip()));
   }
 
+  /** The signed cargo's bytes, once issued. */
+  public byte[] cargo(ReceptionMapper.ReceptionStatus status) {
+    return status.cargoDocumentId() == null ? null : documents.content(status.cargoDocumentId());
+  }
+
   private Outcome success(String cuo, String receiverRuc) {
     String name = entities.find(receiverRuc).map(pe.gob.pcm.platform.entity.HostedEntityMapper.HostedEntityRow::name).orElse(receiverRuc);
     return new Outcome(true, "Documento con CUO " + cuo + " recibido por " + name

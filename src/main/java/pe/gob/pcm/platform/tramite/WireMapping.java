@@ -27,7 +27,7 @@ final class WireMapping {
         trim(wire.getVnumdociderem()));
   }
 
-  static RespuestaConsultaTramite toWire(ReceptionMapper.ReceptionStatus status) {
+  static RespuestaConsultaTramite toWire(ReceptionMapper.ReceptionStatus status, byte[] cargo) {
     RespuestaConsultaTramite answer = new RespuestaConsultaTramite();
     answer.setVcodres("0000");
     answer.setVdesres("CONSULTA EXITOSA");
@@ -39,6 +39,7 @@ final class WireMapping {
     answer.setDfecregstd(status.dfecregstd() == null ? null : toXml(status.dfecregstd()));
     answer.setVusuregstd(status.vusuregstd());
     answer.setVobs(status.vobs());
+    answer.setBcarstd(cargo);
     answer.setCflgest(status.cflgest());
     return answer;
   }

@@ -60,7 +60,8 @@ public class WsIoTramiteEndpoint implements Tramite {
 
   @Override
   public RespuestaConsultaTramite consultarTramiteResponse(String cuo) {
-    return receptions.status(cuo).map(WireMapping::toWire).orElseGet(() -> {
+    return receptions.status(cuo).map(status -> WireMapping.toWire(status, receptions.cargo(status)))
+        .orElseGet(() -> {
       RespuestaConsultaTramite answer = new RespuestaConsultaTramite();
       answer.setVcodres("0001");
       answer.setVdesres("DATOS NO ENCONTRADOS");

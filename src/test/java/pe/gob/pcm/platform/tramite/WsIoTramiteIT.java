@@ -41,6 +41,8 @@ class WsIoTramiteIT {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired Actors actors;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
+  @Autowired pe.gob.pcm.platform.signature.PdfSignatureVerifier verifier;
   Http http;
 
   @BeforeEach
@@ -215,6 +217,18 @@ class WsIoTramiteIT {
     int n1 = Integer.parseInt(value(registered, "vnumregstd"));
     int n2 = Integer.parseInt(value(http.soap(PATH, Envelopes.consultar(second)), "vnumregstd"));
     assertThat(n2).isEqualTo(n1 + 1);
+
+    // the signed cargo is issued by its own job
+    assertThat(value(registered, "bcarstd")).isNull();
+    runJobs(first);
+    byte[] cargo = java.util.Base64.getDecoder().decode(value(http.soap(PATH, Envelopes.consultar(first)), "bcarstd"));
+    var signature = verifier.verify(cargo);
+    assertThat(signature.status()).isEqualTo(pe.gob.pcm.platform.signature.SignatureStatus.VALID);
+    assertThat(signature.signerName()).isEqualTo("Mesa de Partes Virtual - Municipalidad Distrital de Ejemplo (demostración)");
+    assertThat(text(cargo)).contains("CARGO DE RECEPCIÓN").contains(first).contains("RECEPCIONADO")
+        .contains(value(registered, "vnumregstd") + "-" + value(registered, "vanioregstd"))
+        .contains("GERENCIA MUNICIPAL").contains("muni.mesapartes");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(first).count()).isZero();
   }
 
   @Test
@@ -232,6 +246,24 @@ class WsIoTramiteIT {
     Http.Response observed = http.soap(PATH, Envelopes.consultar(cuo));
     assertThat(value(observed, "cflgest")).isEqualTo("O");
     assertThat(value(observed, "vobs")).isEqualTo("El documento no está firmado.");
+
+    runJobs(cuo);
+    byte[] cargo = java.util.Base64.getDecoder().decode(value(http.soap(PATH, Envelopes.consultar(cuo)), "bcarstd"));
+    assertThat(verifier.verify(cargo).valid()).isTrue();
+    assertThat(text(cargo)).contains("OBSERVADO").contains("El documento no está firmado.");
+  }
+
+  private void runJobs(String cuo) {
+    String pid = jdbc.queryForObject("SELECT process_instance_id FROM iotdtc_recepcion WHERE vcuo = ?", String.class, cuo);
+    for (var job : management.createJobQuery().processInstanceId(pid).list()) {
+      management.executeJob(job.getId());
+    }
+  }
+
+  private static String text(byte[] pdf) throws Exception {
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+    }
   }
 
   @Test
