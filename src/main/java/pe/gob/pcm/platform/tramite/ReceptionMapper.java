@@ -70,6 +70,16 @@ public interface ReceptionMapper {
       + " vusuregstd = #{user} WHERE id = #{id} AND cflgest = 'P'")
   int observe(@Param("id") long id, @Param("observation") String observation, @Param("user") String user);
 
+  record Annex(long id, int orden, String vnomdoc, String documentId, String vurldocanx) {}
+
+  @Select("SELECT a.id, a.orden, a.vnomdoc, a.document_id, d.vurldocanx FROM iotdtd_anexo a"
+      + " JOIN iotdtm_doc_externo d ON d.id = a.doc_externo_id WHERE d.recepcion_id = #{receptionId}"
+      + " ORDER BY a.orden")
+  java.util.List<Annex> annexes(long receptionId);
+
+  @Update("UPDATE iotdtd_anexo SET document_id = #{documentId} WHERE id = #{id}")
+  void attachAnnex(@Param("id") long id, @Param("documentId") String documentId);
+
   @Update("UPDATE iotdtc_recepcion SET cargo_document_id = #{documentId} WHERE id = #{id}")
   void attachCargo(@Param("id") long id, @Param("documentId") String documentId);
 

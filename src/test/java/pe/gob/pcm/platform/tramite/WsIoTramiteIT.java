@@ -157,6 +157,59 @@ class WsIoTramiteIT {
   }
 
   @Test
+  void annexesAreDownloadedFromTheSenderAndAFailureBecomesAnIncident() throws Exception {
+    com.sun.net.httpserver.HttpServer sender = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    java.util.List<String> asked = java.util.Collections.synchronizedList(new ArrayList<>());
+    sender.createContext("/anexos", exchange -> {
+      asked.add(exchange.getRequestURI().getQuery());
+      boolean broken = exchange.getRequestURI().getQuery().contains("roto");
+      byte[] body = broken ? new byte[0] : TestPki.unsignedPdf("Anexo " + exchange.getRequestURI().getQuery());
+      exchange.sendResponseHeaders(broken ? 404 : 200, broken ? -1 : body.length);
+      if (!broken) {
+        exchange.getResponseBody().write(body);
+      }
+      exchange.close();
+    });
+    sender.start();
+    try {
+      String url = "http://127.0.0.1:" + sender.getAddress().getPort() + "/anexos";
+      String cuo = Envelopes.newCuo();
+      Map<String, String> fields = Envelopes.validDocument(cuo, pdf());
+      fields.put("snumanx", "2");
+      fields.put("vurldocanx", url);
+      assertThat(code(send(fields, Envelopes.annexes(2)))).isEqualTo("0000");
+
+      runJobs(cuo);
+
+      assertThat(asked).contains("cuo=" + cuo + "&nombre=anexo-1.pdf", "cuo=" + cuo + "&nombre=anexo-2.pdf");
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM iotdtd_anexo a JOIN iotdtm_doc_externo d ON d.id = a.doc_externo_id"
+          + " JOIN iotdtc_recepcion r ON r.id = d.recepcion_id JOIN document doc ON doc.id = a.document_id"
+          + " WHERE r.vcuo = ?", Integer.class, cuo)).isEqualTo(2);
+      assertThat(tasks.createTaskQuery().processInstanceBusinessKey(cuo).singleResult().getTaskDefinitionKey())
+          .isEqualTo("Task_ReceiveDocument");
+
+      String failing = Envelopes.newCuo();
+      Map<String, String> broken = Envelopes.validDocument(failing, pdf());
+      broken.put("snumanx", "1");
+      broken.put("vurldocanx", url);
+      assertThat(code(send(broken, List.of("roto.pdf")))).isEqualTo("0000");
+      String pid = jdbc.queryForObject("SELECT process_instance_id FROM iotdtc_recepcion WHERE vcuo = ?", String.class, failing);
+      for (int attempt = 0; attempt < 5; attempt++) {
+        var job = management.createJobQuery().processInstanceId(pid).singleResult();
+        org.assertj.core.api.Assertions.catchThrowable(() -> management.executeJob(job.getId()));
+      }
+      var incident = runtime.createIncidentQuery().processInstanceId(pid).singleResult();
+      assertThat(incident).isNotNull();
+      assertThat(incident.getActivityId()).isEqualTo("Task_FetchAnnexes");
+      assertThat(incident.getIncidentMessage()).contains("roto.pdf").contains("HTTP 404");
+      assertThat(value(http.soap(PATH, Envelopes.consultar(failing)), "cflgest")).isEqualTo("P");
+    } finally {
+      sender.stop(0);
+    }
+  }
+
+  @Test
   void theSameDocumentSentAgainIsReceivedOnce() throws Exception {
     String cuo = Envelopes.newCuo();
     Map<String, String> fields = Envelopes.validDocument(cuo, pdf());
