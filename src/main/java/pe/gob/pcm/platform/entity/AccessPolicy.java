@@ -72,6 +72,9 @@ public class AccessPolicy implements ApplicationRunner {
         grant(role, Resources.PROCESS_DEFINITION, ColaboraProcess.KEY, Permissions.CREATE_INSTANCE);
       }
     }
+    // Sending documents to other entities: the entity's Mesa de Partes and Trámite Documentario.
+    grant(Role.MESA_PARTES, Resources.PROCESS_DEFINITION, "tramite-despacho", Permissions.CREATE_INSTANCE);
+    grant(Role.TRAMITE_DOCUMENTARIO, Resources.PROCESS_DEFINITION, "tramite-despacho", Permissions.CREATE_INSTANCE);
     // PCM side: each group sees the procedures routed to it.
     grant(Role.SGTD_MESA_AYUDA, Resources.PROCESS_DEFINITION, ColaboraProcess.KEY,
         Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);

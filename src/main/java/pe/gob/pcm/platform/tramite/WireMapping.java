@@ -27,6 +27,14 @@ final class WireMapping {
         trim(wire.getVnumdociderem()));
   }
 
+  static CargoReceipt.Cargo toDomain(pe.gob.segdi.wsiotramite.ws.CargoTramite wire) {
+    OffsetDateTime registered = toOffset(wire.getDfecregstd());
+    return new CargoReceipt.Cargo(trim(wire.getVcuo()), trim(wire.getVnumregstd()), trim(wire.getVanioregstd()),
+        registered == null ? null : registered.atZoneSameInstant(java.time.ZoneId.of("America/Lima")).toLocalDateTime(),
+        trim(wire.getVuniorgstd()), trim(wire.getVusuregstd()), wire.getBcarstd(), blankToNull(wire.getVobs()),
+        trim(wire.getCflgest()));
+  }
+
   static RespuestaConsultaTramite toWire(ReceptionMapper.ReceptionStatus status, byte[] cargo) {
     RespuestaConsultaTramite answer = new RespuestaConsultaTramite();
     answer.setVcodres("0000");
@@ -44,7 +52,7 @@ final class WireMapping {
     return answer;
   }
 
-  private static XMLGregorianCalendar toXml(java.time.LocalDateTime time) {
+  static XMLGregorianCalendar toXml(java.time.LocalDateTime time) {
     try {
       return javax.xml.datatype.DatatypeFactory.newInstance()
           .newXMLGregorianCalendar(time.atZone(java.time.ZoneId.of("America/Lima")).toOffsetDateTime().toString());

@@ -28,9 +28,11 @@ public class WsIoTramiteEndpoint implements Tramite {
   private static final Logger LOG = LoggerFactory.getLogger(WsIoTramiteEndpoint.class);
 
   private final ReceptionService receptions;
+  private final CargoReceipt cargos;
 
-  public WsIoTramiteEndpoint(ReceptionService receptions) {
+  public WsIoTramiteEndpoint(ReceptionService receptions, CargoReceipt cargos) {
     this.receptions = receptions;
+    this.cargos = cargos;
   }
 
   @Override
@@ -69,15 +71,13 @@ public class WsIoTramiteEndpoint implements Tramite {
     });
   }
 
-  /**
-   * Cargos answer documents this platform sent. Until the dispatch process exists (issue #3,
-   * next increment) the platform has sent none, so every cargo is for an unknown CUO.
-   */
+  /** The cargo of a document this platform sent: unknown CUO or a repeated cargo → -1. */
   @Override
   public RespuestaCargoTramite cargoResponse(CargoTramite cargo) {
     RespuestaCargoTramite answer = new RespuestaCargoTramite();
-    answer.setVcodres("-1");
-    answer.setVdesres("NO SE PUDO REGISTRAR EL CARGO");
+    String refusal = cargo == null ? CargoReceipt.UNKNOWN : cargos.register(WireMapping.toDomain(cargo));
+    answer.setVcodres(refusal == null ? "0000" : "-1");
+    answer.setVdesres(refusal == null ? "CARGO REGISTRADO" : refusal);
     return answer;
   }
 

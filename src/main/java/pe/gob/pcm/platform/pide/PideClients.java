@@ -1,0 +1,65 @@
+package pe.gob.pcm.platform.pide;
+
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.frontend.ClientProxy;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+import pe.gob.pide.pcm.webservice.PcmCuoPortType;
+import pe.gob.segdi.wsiopidetramite.ws.PcmIMgdTramitePortType;
+import pe.gob.segdi.wsiotramite.ws.Tramite;
+
+/**
+ * SOAP clients for the PIDE (generated from the contract's WSDLs at build time) and for an
+ * entity's wsiotramite, with the configured endpoints and timeouts. Clients are made per use:
+ * CXF proxies are cheap and not safe to share across threads with per-call settings.
+ */
+@Component
+public class PideClients {
+
+  private final PideProperties properties;
+  private final ServerAddress server;
+
+  public PideClients(PideProperties properties, ServerAddress server) {
+    this.properties = properties;
+    this.server = server;
+  }
+
+  public PcmIMgdTramitePortType tramite() {
+    return client(PcmIMgdTramitePortType.class, url(properties.tramiteUrl(), "/pide/PcmIMgdTramite"));
+  }
+
+  public PcmCuoPortType cuo() {
+    return client(PcmCuoPortType.class, url(properties.cuoUrl(), "/pide/PcmCuo"));
+  }
+
+  /** An entity's wsiotramite (what the PIDE calls); empty URL = this server's. */
+  public Tramite wsiotramite(String url) {
+    return client(Tramite.class, url(url, "/wsiotramite/Tramite"));
+  }
+
+  public String cuoService() {
+    return properties.cuoService();
+  }
+
+  private String url(String configured, String localPath) {
+    return StringUtils.hasText(configured) ? configured : server.base() + localPath;
+  }
+
+  private <T> T client(Class<T> type, String address) {
+    JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+    factory.setServiceClass(type);
+    factory.setAddress(address);
+    @SuppressWarnings("unchecked")
+    T port = (T) factory.create();
+    Client client = ClientProxy.getClient(port);
+    HTTPClientPolicy policy = new HTTPClientPolicy();
+    policy.setConnectionTimeout(properties.connectTimeout().toMillis());
+    policy.setReceiveTimeout(properties.receiveTimeout().toMillis());
+    ((HTTPConduit) client.getConduit()).setClient(policy);
+    return port;
+  }
+
+}

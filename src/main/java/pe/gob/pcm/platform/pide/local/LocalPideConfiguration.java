@@ -1,0 +1,64 @@
+package pe.gob.pcm.platform.pide.local;
+
+import jakarta.xml.ws.Endpoint;
+import org.apache.cxf.Bus;
+import jakarta.annotation.PreDestroy;
+import org.apache.cxf.bus.extension.ExtensionManagerBus;
+import org.apache.cxf.jaxws.EndpointImpl;
+import org.apache.cxf.transport.servlet.CXFServlet;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import pe.gob.pcm.platform.pide.PideClients;
+import pe.gob.pcm.platform.pide.PideProperties;
+import pe.gob.pcm.platform.tramite.TramiteProperties;
+
+/**
+ * A PIDE on this server ({@code /pide/PcmIMgdTramite}, {@code /pide/PcmCuo}), on in the demo so
+ * that the demo entities can exchange documents on one machine. Its own CXF bus and servlet keep
+ * it apart from the entity's {@code /wsiotramite}.
+ */
+@Configuration
+@ConditionalOnProperty(prefix = "platform.pide.local", name = "enabled", havingValue = "true")
+public class LocalPideConfiguration {
+
+  /** Not a bean: a second Bus bean would displace the CXF starter's default bus. */
+  private final Bus localPideBus = new ExtensionManagerBus();
+
+  @PreDestroy
+  void shutdown() {
+    localPideBus.shutdown(true);
+  }
+
+  @Bean
+  ServletRegistrationBean<CXFServlet> localPideServlet() {
+    CXFServlet servlet = new CXFServlet();
+    servlet.setBus(localPideBus);
+    ServletRegistrationBean<CXFServlet> registration = new ServletRegistrationBean<>(servlet, "/pide/*");
+    registration.setName("pide-local");
+    registration.setLoadOnStartup(1);
+    return registration;
+  }
+
+  @Bean
+  Endpoint localPideTramiteEndpoint(PideProperties properties,
+      PideClients clients, TramiteProperties tramite) {
+    return publish(localPideBus, new LocalPideTramite(properties, clients, tramite),
+        "classpath:wsdl/PcmIMgdTramite.wsdl", "/PcmIMgdTramite");
+  }
+
+  @Bean
+  Endpoint localPideCuoEndpoint(JdbcTemplate jdbc, TransactionTemplate transaction) {
+    return publish(localPideBus, new LocalPideCuo(jdbc, transaction), "classpath:wsdl/PcmCuo.wsdl", "/PcmCuo");
+  }
+
+  private static Endpoint publish(Bus bus, Object implementor, String wsdl, String path) {
+    EndpointImpl endpoint = new EndpointImpl(bus, implementor);
+    endpoint.setWsdlLocation(wsdl);
+    endpoint.publish(path);
+    return endpoint;
+  }
+}

@@ -1,0 +1,41 @@
+package pe.gob.pcm.platform.pide.local;
+
+import jakarta.jws.WebService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import pe.gob.pide.pcm.webservice.PcmCuoPortType;
+
+/** The local PIDE's PcmCuo: unique 10-digit CUOs, leading zeros kept, from a counter row. */
+@WebService(serviceName = "PcmCuo", portName = "PcmCuoHttpSoap11Endpoint",
+    targetNamespace = "http://pcm.pide.gob.pe/webservice",
+    endpointInterface = "pe.gob.pide.pcm.webservice.PcmCuoPortType",
+    wsdlLocation = "classpath:wsdl/PcmCuo.wsdl")
+public class LocalPideCuo implements PcmCuoPortType {
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
+
+  public LocalPideCuo(JdbcTemplate jdbc, TransactionTemplate transaction) {
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+  }
+
+  @Override
+  public String getCUOEntidad(String ruc, String servicio) {
+    return next();
+  }
+
+  @Override
+  public String getCUO(String ip) {
+    return next();
+  }
+
+  private String next() {
+    // The UPDATE locks the counter row until commit, so concurrent requests get distinct values.
+    Long value = transaction.execute(status -> {
+      jdbc.update("UPDATE pide_cuo_contador SET ultimo = ultimo + 1 WHERE id = 1");
+      return jdbc.queryForObject("SELECT ultimo FROM pide_cuo_contador WHERE id = 1", Long.class);
+    });
+    return String.format("%010d", value);
+  }
+}

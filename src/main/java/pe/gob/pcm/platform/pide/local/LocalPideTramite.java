@@ -1,0 +1,122 @@
+package pe.gob.pcm.platform.pide.local;
+
+import jakarta.jws.WebService;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pe.gob.pcm.platform.pide.PideClients;
+import pe.gob.pcm.platform.pide.PideProperties;
+import pe.gob.pcm.platform.tramite.TramiteProperties;
+import pe.gob.pcm.platform.validation.Identifiers;
+import pe.gob.segdi.wsiopidetramite.ws.CargoTramite;
+import pe.gob.segdi.wsiopidetramite.ws.ConsultaTramite;
+import pe.gob.segdi.wsiopidetramite.ws.IoTipoDocumentoTramite;
+import pe.gob.segdi.wsiopidetramite.ws.PcmIMgdTramitePortType;
+import pe.gob.segdi.wsiopidetramite.ws.RecepcionTramite;
+import pe.gob.segdi.wsiopidetramite.ws.RespuestaCargoTramite;
+import pe.gob.segdi.wsiopidetramite.ws.RespuestaConsultaTramite;
+import pe.gob.segdi.wsiopidetramite.ws.RespuestaTramite;
+import pe.gob.segdi.wsiotramite.ws.Tramite;
+
+/**
+ * The local PIDE's PcmIMgdTramite: checks what the real PIDE checks first (answering
+ * {@code 0003} and the field), then relays to the target entity's wsiotramite found in its
+ * directory, and returns that entity's answer.
+ */
+@WebService(serviceName = "PcmIMgdTramite", portName = "PcmIMgdTramiteHttpSoap11Endpoint",
+    targetNamespace = "http://ws.wsiopidetramite.segdi.gob.pe/",
+    endpointInterface = "pe.gob.segdi.wsiopidetramite.ws.PcmIMgdTramitePortType",
+    wsdlLocation = "classpath:wsdl/PcmIMgdTramite.wsdl")
+public class LocalPideTramite implements PcmIMgdTramitePortType {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalPideTramite.class);
+
+  private final PideProperties properties;
+  private final PideClients clients;
+  private final TramiteProperties tramite;
+
+  public LocalPideTramite(PideProperties properties, PideClients clients, TramiteProperties tramite) {
+    this.properties = properties;
+    this.clients = clients;
+    this.tramite = tramite;
+  }
+
+  @Override
+  public List<IoTipoDocumentoTramite> getTipoDocumento() {
+    return tramite.documentTypes().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        .map(e -> {
+          IoTipoDocumentoTramite type = new IoTipoDocumentoTramite();
+          type.setCcodtipdoctra(e.getKey());
+          type.setVnomtipdoctra(e.getValue());
+          return type;
+        }).toList();
+  }
+
+  @Override
+  public RespuestaTramite recepcionarTramiteResponse(RecepcionTramite request) {
+    String problem = request == null ? "request es obligatorio"
+        : rucProblem("RUC de Entidad remitente", request.getVrucentrem())
+            .or(() -> rucProblem("RUC de Entidad receptora", request.getVrucentrec()))
+            .or(() -> request.getVcuo() == null || !request.getVcuo().matches("\\d{10}")
+                ? Optional.of("CUO no valido") : Optional.empty())
+            .orElse(null);
+    Optional<PideProperties.DirectoryEntry> target = problem == null ? entry(request.getVrucentrec()) : Optional.empty();
+    if (problem == null && target.isEmpty()) {
+      problem = "Entidad receptora no registrada en la PIDE: " + request.getVrucentrec();
+    }
+    if (problem != null) {
+      return answer(new RespuestaTramite(), "0003", problem);
+    }
+    Tramite receiver = clients.wsiotramite(target.get().url());
+    pe.gob.segdi.wsiotramite.ws.RespuestaTramite relayed =
+        receiver.recepcionarTramiteResponse(PideRelayMapping.toEntity(request));
+    LOG.info("PIDE local: documento CUO {} de {} a {}: {}", request.getVcuo(), request.getVrucentrem(),
+        request.getVrucentrec(), relayed.getVcodres());
+    return answer(new RespuestaTramite(), relayed.getVcodres(), relayed.getVdesres());
+  }
+
+  @Override
+  public RespuestaCargoTramite cargoResponse(CargoTramite request) {
+    // In a cargo, vrucentrec is the original sender: the cargo goes back to it.
+    Optional<PideProperties.DirectoryEntry> target = request == null ? Optional.empty() : entry(request.getVrucentrec());
+    RespuestaCargoTramite answer = new RespuestaCargoTramite();
+    if (target.isEmpty()) {
+      answer.setVcodres("0003");
+      answer.setVdesres("Entidad destinataria del cargo no registrada en la PIDE");
+      return answer;
+    }
+    pe.gob.segdi.wsiotramite.ws.RespuestaCargoTramite relayed =
+        clients.wsiotramite(target.get().url()).cargoResponse(PideRelayMapping.toEntity(request));
+    answer.setVcodres(relayed.getVcodres());
+    answer.setVdesres(relayed.getVdesres());
+    return answer;
+  }
+
+  @Override
+  public RespuestaConsultaTramite consultarTramiteResponse(ConsultaTramite request) {
+    Optional<PideProperties.DirectoryEntry> target = request == null ? Optional.empty() : entry(request.getVrucentrec());
+    if (target.isEmpty()) {
+      RespuestaConsultaTramite answer = new RespuestaConsultaTramite();
+      answer.setVcodres("0003");
+      answer.setVdesres("Entidad receptora no registrada en la PIDE");
+      return answer;
+    }
+    return PideRelayMapping.toPide(clients.wsiotramite(target.get().url()).consultarTramiteResponse(request.getVcuo()));
+  }
+
+  private Optional<PideProperties.DirectoryEntry> entry(String ruc) {
+    return properties.local().directory().stream().filter(e -> e.ruc().equals(ruc)).findFirst();
+  }
+
+  private static Optional<String> rucProblem(String label, String ruc) {
+    String problem = Identifiers.rucProblem(ruc);
+    return problem == null ? Optional.empty() : Optional.of(label + " " + problem);
+  }
+
+  private static RespuestaTramite answer(RespuestaTramite answer, String code, String message) {
+    answer.setVcodres(code);
+    answer.setVdesres(message);
+    return answer;
+  }
+}

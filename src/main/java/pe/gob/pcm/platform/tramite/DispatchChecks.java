@@ -1,0 +1,128 @@
+package pe.gob.pcm.platform.tramite;
+
+import static pe.gob.pcm.platform.tramite.DispatchProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+import pe.gob.pcm.platform.document.DocumentStore;
+import pe.gob.pcm.platform.document.StoredDocument;
+import pe.gob.pcm.platform.validation.FieldChecks;
+import pe.gob.pcm.platform.validation.Identifiers;
+
+/**
+ * The dispatch forms: "Enviar documento" (start: checks, then the outgoing record in state P)
+ * and the sender's corrections (after a PIDE refusal, or after the receiver's observation).
+ */
+@Component("dispatchChecks")
+public class DispatchChecks implements ExecutionListener, TaskListener {
+
+  private final DispatchMapper mapper;
+  private final DocumentStore documents;
+  private final TramiteProperties properties;
+
+  public DispatchChecks(DispatchMapper mapper, DocumentStore documents, TramiteProperties properties) {
+    this.mapper = mapper;
+    this.documents = documents;
+    this.properties = properties;
+  }
+
+  /** Start of "Enviar documento". */
+  @Override
+  public void notify(DelegateExecution execution) {
+    String sender = execution.getTenantId();
+    String destination = text(execution, DESTINATION_RUC);
+    FieldChecks checks = new FieldChecks();
+    if (sender == null) {
+      checks.check(DESTINATION_RUC, "Entidad remitente", "su usuario no pertenece a una entidad");
+    }
+    checks.check(DESTINATION_RUC, "RUC de la entidad destinataria", Identifiers.rucProblem(destination));
+    if (destination != null && destination.equals(sender)) {
+      checks.check(DESTINATION_RUC, "RUC de la entidad destinataria", "no puede ser su propia entidad");
+    }
+    checks.check(DOCUMENT_TYPE, "Tipo de documento",
+        properties.documentTypes().containsKey(text(execution, DOCUMENT_TYPE)) ? null : "elija un tipo de la lista");
+    checks.check(DOCUMENT_NUMBER, "Número de documento", Identifiers.textProblem(text(execution, DOCUMENT_NUMBER), 100));
+    checks.check(SUBJECT, "Asunto", Identifiers.textProblem(text(execution, SUBJECT), 500));
+    checks.check(SENDER_UNIT, "Unidad remitente", Identifiers.textProblem(text(execution, SENDER_UNIT), 250));
+    optional(checks, execution, DESTINATION_UNIT, "Unidad de destino", 150);
+    optional(checks, execution, ADDRESSEE, "Destinatario", 100);
+    optional(checks, execution, ADDRESSEE_POSITION, "Cargo del destinatario", 100);
+    Integer folios = number(execution, FOLIOS);
+    checks.check(FOLIOS, "Folios", folios == null || folios < 1 ? "debe ser un número mayor que 0" : null);
+    checks.check(SIGNER_DNI, "DNI de quien firma el documento", Identifiers.dniProblem(text(execution, SIGNER_DNI)));
+    checkDocument(checks, execution, sender);
+    checks.throwIfAny();
+
+    String documentId = text(execution, MAIN_DOCUMENT).strip();
+    documents.attach(documentId, execution.getProcessInstanceId());
+    ReceptionMapper.Key key = new ReceptionMapper.Key();
+    mapper.insert(new DispatchMapper.Dispatch(0, sender, destination, null, null, null, "P",
+        text(execution, DOCUMENT_TYPE), text(execution, DOCUMENT_NUMBER), text(execution, SUBJECT),
+        text(execution, SENDER_UNIT), text(execution, DESTINATION_UNIT), text(execution, ADDRESSEE),
+        text(execution, ADDRESSEE_POSITION), folios, "1", text(execution, SIGNER_DNI).strip(), documentId, null, null, null, null, null, null,
+        null, null, String.valueOf(execution.getVariable("initiator")), execution.getProcessInstanceId()), key);
+    execution.setVariable(DISPATCH_ID, key.id);
+    execution.setProcessBusinessKey("DESPACHO-" + sender + "-" + key.id);
+  }
+
+  /** "Corregir el envío" (after a PIDE refusal): the same record, corrected. */
+  @Override
+  public void notify(DelegateTask task) {
+    FieldChecks checks = new FieldChecks()
+        .check(DOCUMENT_NUMBER, "Número de documento", Identifiers.textProblem(text(task, DOCUMENT_NUMBER), 100))
+        .check(SUBJECT, "Asunto", Identifiers.textProblem(text(task, SUBJECT), 500));
+    checkDocument(checks, task, task.getTenantId());
+    checks.throwIfAny();
+    String documentId = text(task, MAIN_DOCUMENT).strip();
+    documents.attach(documentId, task.getProcessInstanceId());
+    long id = ((Number) task.getVariable(DISPATCH_ID)).longValue();
+    mapper.correct(id, text(task, DOCUMENT_NUMBER), text(task, SUBJECT), documentId);
+  }
+
+  private void checkDocument(FieldChecks checks, VariableScope scope, String entityRuc) {
+    String id = text(scope, MAIN_DOCUMENT);
+    String label = "Código del documento (PDF)";
+    if (id == null || id.isBlank()) {
+      checks.check(MAIN_DOCUMENT, label, "es obligatorio: suba el PDF en «Subir documento» y pegue su código");
+      return;
+    }
+    StoredDocument document = documents.find(id.strip()).orElse(null);
+    String pid = scope instanceof DelegateExecution e ? e.getProcessInstanceId()
+        : ((DelegateTask) scope).getProcessInstanceId();
+    if (document == null) {
+      checks.check(MAIN_DOCUMENT, label, "no corresponde a ningún documento subido");
+    } else if (document.tenantId() != null && !document.tenantId().equals(entityRuc)) {
+      checks.check(MAIN_DOCUMENT, label, "el documento pertenece a otra entidad");
+    } else if (document.processInstanceId() != null && !document.processInstanceId().equals(pid)) {
+      checks.check(MAIN_DOCUMENT, label, "el documento ya se usó en otro trámite");
+    }
+  }
+
+  private static void optional(FieldChecks checks, VariableScope scope, String name, String label, int max) {
+    String value = text(scope, name);
+    if (value != null && value.length() > max) {
+      checks.check(name, label, "no debe superar " + max + " caracteres");
+    }
+  }
+
+  private static Integer number(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value instanceof Number n) {
+      return n.intValue();
+    }
+    try {
+      return value == null ? null : Integer.valueOf(value.toString().strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String text(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+}

@@ -1,0 +1,64 @@
+package pe.gob.pcm.platform.tramite;
+
+import java.time.LocalDateTime;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** Outgoing documents (iotdtc_despacho): P → E → R/O → S. */
+@Mapper
+public interface DispatchMapper {
+
+  record Dispatch(long id, String vrucentrem, String vrucentrec, String vnomentrec, String vcuo,
+      String vcuoref, String cflgest, String ccodtipdoc, String vnumdoc, String vasu,
+      String vuniorgrem, String vuniorgdst, String vnomdst, String vnomcardst, int snumfol,
+      String ctipdociderem, String vnumdociderem, String documentId, String vnumregstd, String vanioregstd, LocalDateTime dfecregstd,
+      String vuniorgstd, String vusuregstd, String vobs, String cargoDocumentId,
+      String cargoSignature, String createdBy, String processInstanceId) {}
+
+  String COLUMNS = "id, vrucentrem, vrucentrec, vnomentrec, vcuo, vcuoref, cflgest, ccodtipdoc, vnumdoc,"
+      + " vasu, vuniorgrem, vuniorgdst, vnomdst, vnomcardst, snumfol, ctipdociderem, vnumdociderem, document_id, vnumregstd,"
+      + " vanioregstd, dfecregstd, vuniorgstd, vusuregstd, vobs, cargo_document_id, cargo_signature,"
+      + " created_by, process_instance_id";
+
+  @Insert("INSERT INTO iotdtc_despacho (vrucentrem, vrucentrec, vnomentrec, vcuoref, cflgest, ccodtipdoc,"
+      + " vnumdoc, vasu, vuniorgrem, vuniorgdst, vnomdst, vnomcardst, snumfol, ctipdociderem, vnumdociderem, document_id, created_by,"
+      + " created_at, process_instance_id) VALUES (#{d.vrucentrem}, #{d.vrucentrec}, #{d.vnomentrec},"
+      + " #{d.vcuoref}, 'P', #{d.ccodtipdoc}, #{d.vnumdoc}, #{d.vasu}, #{d.vuniorgrem}, #{d.vuniorgdst},"
+      + " #{d.vnomdst}, #{d.vnomcardst}, #{d.snumfol}, #{d.ctipdociderem}, #{d.vnumdociderem}, #{d.documentId}, #{d.createdBy}, CURRENT_TIMESTAMP,"
+      + " #{d.processInstanceId})")
+  @Options(useGeneratedKeys = true, keyProperty = "k.id", keyColumn = "id")
+  void insert(@Param("d") Dispatch dispatch, @Param("k") ReceptionMapper.Key key);
+
+  @Select("SELECT " + COLUMNS + " FROM iotdtc_despacho WHERE id = #{id}")
+  Dispatch find(long id);
+
+  @Select("SELECT " + COLUMNS + " FROM iotdtc_despacho WHERE vcuo = #{cuo}")
+  Dispatch findByCuo(String cuo);
+
+  @Update("UPDATE iotdtc_despacho SET vcuo = #{cuo} WHERE id = #{id} AND vcuo IS NULL")
+  int assignCuo(@Param("id") long id, @Param("cuo") String cuo);
+
+  @Update("UPDATE iotdtc_despacho SET cflgest = 'E', dfecenv = CURRENT_TIMESTAMP WHERE id = #{id} AND cflgest = 'P'")
+  int markSent(long id);
+
+  @Update("UPDATE iotdtc_despacho SET vnumdoc = #{vnumdoc}, vasu = #{vasu}, document_id = #{documentId}"
+      + " WHERE id = #{id} AND cflgest = 'P'")
+  int correct(@Param("id") long id, @Param("vnumdoc") String number, @Param("vasu") String subject,
+      @Param("documentId") String documentId);
+
+  @Update("UPDATE iotdtc_despacho SET cflgest = #{state}, vnumregstd = #{number}, vanioregstd = #{year},"
+      + " dfecregstd = #{registeredAt}, vuniorgstd = #{unit}, vusuregstd = #{user}, vobs = #{observation},"
+      + " cargo_document_id = #{cargoDocumentId}, cargo_signature = #{signature}"
+      + " WHERE id = #{id} AND cflgest = 'E'")
+  int registerCargo(@Param("id") long id, @Param("state") String state, @Param("number") String number,
+      @Param("year") String year, @Param("registeredAt") LocalDateTime registeredAt,
+      @Param("unit") String unit, @Param("user") String user, @Param("observation") String observation,
+      @Param("cargoDocumentId") String cargoDocumentId, @Param("signature") String signature);
+
+  @Update("UPDATE iotdtc_despacho SET cflgest = 'S' WHERE id = #{id} AND cflgest = 'O'")
+  int markCorrected(long id);
+}
