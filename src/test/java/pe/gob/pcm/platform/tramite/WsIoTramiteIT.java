@@ -281,7 +281,10 @@ class WsIoTramiteIT {
     assertThat(text(cargo)).contains("CARGO DE RECEPCIÓN").contains(first).contains("RECEPCIONADO")
         .contains(value(registered, "vnumregstd") + "-" + value(registered, "vanioregstd"))
         .contains("GERENCIA MUNICIPAL").contains("muni.mesapartes");
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(first).count()).isZero();
+    // next: its delivery through the PIDE, as its own job (DocumentExchangeIT follows it through)
+    assertThat(management.createJobQuery().processInstanceId(jdbc.queryForObject(
+        "SELECT process_instance_id FROM iotdtc_recepcion WHERE vcuo = ?", String.class, first))
+        .activityId("Task_SendCargo").count()).isEqualTo(1);
   }
 
   @Test

@@ -1,0 +1,176 @@
+package pe.gob.pcm.platform.tramite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static pe.gob.pcm.platform.tramite.DispatchProcess.*;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import pe.gob.pcm.platform.document.DocumentStore;
+import pe.gob.pcm.platform.support.Actors;
+import pe.gob.pcm.platform.support.Http;
+import pe.gob.pcm.platform.support.PlatformTest;
+import pe.gob.pcm.platform.support.TestPki;
+
+/**
+ * The whole loop between the two demo entities through the local PIDE, over real HTTP:
+ * CUO, send, receive, register, signed cargo back, sender at R; and observe-and-correct.
+ */
+@PlatformTest
+class DocumentExchangeIT {
+
+  static final String SENDER = "muni.mesapartes";
+  static final String RECEIVER = "pcm.mesapartes";
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
+  @Autowired ManagementService management;
+  @Autowired DocumentStore documents;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired Actors actors;
+
+  @Test
+  void aDocumentTravelsToTheOtherEntityAndItsSignedCargoComesBack() {
+    ProcessInstance dispatch = send("OFICIO N° 001-2026-MDE/GM");
+    drain(dispatch.getId());
+
+    Map<String, Object> outgoing = outgoing(dispatch.getId());
+    String cuo = (String) outgoing.get("vcuo");
+    assertThat(cuo).matches("\\d{10}");
+    assertThat(outgoing.get("cflgest")).isEqualTo("E");
+    assertThat(waitingAt(dispatch.getId())).isEqualTo("Task_AwaitCargo");
+    Map<String, Object> incoming = jdbc.queryForMap("SELECT * FROM iotdtc_recepcion WHERE vcuo = ?", cuo);
+    assertThat(incoming.get("vrucentrec")).isEqualTo(Actors.PCM_RUC);
+    assertThat(incoming.get("vrucentrem")).isEqualTo(Actors.MUNI_RUC);
+
+    decide(cuo, Map.of("receptionDecision", "REGISTRAR", "receptionUnit", "SECRETARÍA GENERAL"));
+    drain((String) incoming.get("process_instance_id"));
+
+    Map<String, Object> done = outgoing(dispatch.getId());
+    assertThat(done.get("cflgest")).isEqualTo("R");
+    assertThat(done.get("vnumregstd")).isNotNull();
+    assertThat(done.get("vuniorgstd")).isEqualTo("SECRETARÍA GENERAL");
+    assertThat(done.get("vusuregstd")).isEqualTo(RECEIVER);
+    assertThat(done.get("cargo_signature")).isEqualTo("VALID");
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(dispatch.getId())
+        .activityId("EndEvent_Received").finished().count()).isEqualTo(1);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId((String) incoming.get("process_instance_id")).count()).isZero();
+
+    // the same cargo again is refused and changes nothing
+    Http.Response repeated = new Http(port).soap("/wsiotramite/Tramite", Envelopes.cargo(cuo));
+    assertThat(repeated.body()).contains("<vcodres>-1</vcodres>").contains("EL CARGO YA SE ENCUENTRA REGISTRADO");
+  }
+
+  @Test
+  void anObservedDocumentIsCorrectedWithANewCuoThatRefersToIt() {
+    ProcessInstance dispatch = send("OFICIO N° 002-2026-MDE/GM");
+    drain(dispatch.getId());
+    String observedCuo = (String) outgoing(dispatch.getId()).get("vcuo");
+    String receptionPid = jdbc.queryForObject("SELECT process_instance_id FROM iotdtc_recepcion WHERE vcuo = ?",
+        String.class, observedCuo);
+
+    decide(observedCuo, Map.of("receptionDecision", "OBSERVAR", "receptionObservation", "Falta la firma del gerente."));
+    drain(receptionPid);
+
+    assertThat(waitingAt(dispatch.getId())).isEqualTo("Task_CorrectObserved");
+    Task correction = tasks.createTaskQuery().processInstanceId(dispatch.getId()).singleResult();
+    assertThat(correction.getAssignee()).isEqualTo(SENDER);
+    assertThat(tasks.getVariable(correction.getId(), CARGO_OBSERVATION)).isEqualTo("Falta la firma del gerente.");
+
+    String corrected = upload("oficio-002-corregido.pdf");
+    actors.as(SENDER, () -> tasks.complete(correction.getId(), Map.of(MAIN_DOCUMENT, corrected,
+        DOCUMENT_NUMBER, "OFICIO N° 002-2026-MDE/GM (subsanado)", SUBJECT, "Remite documento subsanado")));
+    drain(dispatch.getId());
+
+    assertThat(jdbc.queryForObject("SELECT cflgest FROM iotdtc_despacho WHERE vcuo = ?", String.class, observedCuo))
+        .isEqualTo("S");
+    Map<String, Object> resent = outgoing(dispatch.getId());
+    assertThat(resent.get("vcuoref")).isEqualTo(observedCuo);
+    assertThat(resent.get("vcuo")).isNotEqualTo(observedCuo);
+    assertThat(resent.get("cflgest")).isEqualTo("E");
+    assertThat(jdbc.queryForObject("SELECT vcuoref FROM iotdtc_recepcion WHERE vcuo = ?", String.class, resent.get("vcuo")))
+        .isEqualTo(observedCuo);
+  }
+
+  @Test
+  void aRefusalByThePideGoesBackToTheSenderWithItsMessage() {
+    Map<String, Object> vars = request("OFICIO N° 003-2026-MDE/GM");
+    vars.put(DESTINATION_RUC, "20131377224"); // a valid RUC the PIDE's directory does not know
+    ProcessInstance dispatch = actors.as(SENDER, () -> runtime.startProcessInstanceByKey(KEY, vars));
+    drain(dispatch.getId());
+
+    assertThat(waitingAt(dispatch.getId())).isEqualTo("Task_CorrectRefused");
+    assertThat((String) runtime.getVariable(dispatch.getId(), PIDE_MESSAGE))
+        .contains("0003").contains("no registrada");
+    assertThat(outgoing(dispatch.getId()).get("cflgest")).isEqualTo("P");
+  }
+
+  // ---- helpers
+
+  private ProcessInstance send(String number) {
+    Map<String, Object> vars = request(number);
+    return actors.as(SENDER, () -> runtime.startProcessInstanceByKey(KEY, vars));
+  }
+
+  private Map<String, Object> request(String number) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(DESTINATION_RUC, Actors.PCM_RUC);
+    vars.put(DOCUMENT_TYPE, "01");
+    vars.put(DOCUMENT_NUMBER, number);
+    vars.put(SUBJECT, "Solicita información sobre la implementación del MGD");
+    vars.put(SENDER_UNIT, "GERENCIA MUNICIPAL");
+    vars.put(DESTINATION_UNIT, "SECRETARÍA GENERAL");
+    vars.put(ADDRESSEE, "ANA TORRES");
+    vars.put(ADDRESSEE_POSITION, "SECRETARIA GENERAL");
+    vars.put(FOLIOS, 2);
+    vars.put(SIGNER_DNI, "45678912");
+    vars.put(MAIN_DOCUMENT, upload("oficio.pdf"));
+    return vars;
+  }
+
+  private String upload(String name) {
+    var user = actors.user(SENDER);
+    return documents.storePdf(user.id(), user.entityRuc(), name, TestPki.unsignedPdf(name + " " + System.nanoTime())).id();
+  }
+
+  private void decide(String cuo, Map<String, Object> decision) {
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(cuo).singleResult();
+    actors.as(RECEIVER, () -> {
+      tasks.claim(task.getId(), RECEIVER);
+      tasks.complete(task.getId(), decision);
+    });
+  }
+
+  /** Runs the instance's jobs, as the job executor would, until it waits for something else. */
+  private void drain(String processInstanceId) {
+    for (int round = 0; round < 10; round++) {
+      Job job = management.createJobQuery().processInstanceId(processInstanceId).executable().singleResult();
+      if (job == null) {
+        return;
+      }
+      management.executeJob(job.getId());
+    }
+    throw new AssertionError("El proceso " + processInstanceId + " no se detuvo");
+  }
+
+  private Map<String, Object> outgoing(String processInstanceId) {
+    return jdbc.queryForMap("SELECT * FROM iotdtc_despacho WHERE process_instance_id = ? ORDER BY id DESC"
+        + " FETCH FIRST 1 ROWS ONLY", processInstanceId);
+  }
+
+  private String waitingAt(String processInstanceId) {
+    return runtime.getActiveActivityIds(processInstanceId).get(0);
+  }
+}
