@@ -40,6 +40,7 @@ class DocumentExchangeIT {
   @Autowired DocumentStore documents;
   @Autowired JdbcTemplate jdbc;
   @Autowired Actors actors;
+  @Autowired pe.gob.pcm.platform.pide.local.LocalPideAvailability pide;
 
   @Test
   void aDocumentTravelsToTheOtherEntityAndItsSignedCargoComesBack() {
@@ -115,6 +116,41 @@ class DocumentExchangeIT {
     assertThat((String) runtime.getVariable(dispatch.getId(), PIDE_MESSAGE))
         .contains("0003").contains("no registrada");
     assertThat(outgoing(dispatch.getId()).get("cflgest")).isEqualTo("P");
+  }
+
+  @Test
+  void aCargoSentWhileThePideIsDownIsRetriedAndDeliveredOnceItIsBack() {
+    ProcessInstance dispatch = send("OFICIO N° 004-2026-MDE/GM");
+    drain(dispatch.getId());
+    String cuo = (String) outgoing(dispatch.getId()).get("vcuo");
+    String receptionPid = jdbc.queryForObject("SELECT process_instance_id FROM iotdtc_recepcion WHERE vcuo = ?",
+        String.class, cuo);
+    decide(cuo, Map.of("receptionDecision", "REGISTRAR", "receptionUnit", "SECRETARÍA GENERAL"));
+
+    pide.setAvailable(false);
+    try {
+      management.executeJob(management.createJobQuery().processInstanceId(receptionPid).activityId("Task_IssueCargo")
+          .singleResult().getId());
+      Job sendCargo = management.createJobQuery().processInstanceId(receptionPid).activityId("Task_SendCargo").singleResult();
+      for (int attempt = 0; attempt < 5; attempt++) {
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> management.executeJob(sendCargo.getId())))
+            .hasMessageContaining("PIDE no disponible");
+      }
+      var incident = runtime.createIncidentQuery().processInstanceId(receptionPid).singleResult();
+      assertThat(incident.getActivityId()).isEqualTo("Task_SendCargo");
+      assertThat(outgoing(dispatch.getId()).get("cflgest")).isEqualTo("E");
+    } finally {
+      pide.setAvailable(true);
+    }
+
+    // an operator retries the incident (Cockpit's "Retry"), as it would once the PIDE is back
+    Job sendCargo = management.createJobQuery().processInstanceId(receptionPid).activityId("Task_SendCargo").singleResult();
+    management.setJobRetries(sendCargo.getId(), 1);
+    management.executeJob(sendCargo.getId());
+
+    assertThat(outgoing(dispatch.getId()).get("cflgest")).isEqualTo("R");
+    assertThat(runtime.createIncidentQuery().processInstanceId(receptionPid).count()).isZero();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(dispatch.getId()).count()).isZero();
   }
 
   // ---- helpers

@@ -45,14 +45,15 @@ public class LocalPideConfiguration {
 
   @Bean
   Endpoint localPideTramiteEndpoint(PideProperties properties,
-      PideClients clients, TramiteProperties tramite) {
-    return publish(localPideBus, new LocalPideTramite(properties, clients, tramite),
+      PideClients clients, TramiteProperties tramite, LocalPideAvailability availability) {
+    return publish(localPideBus, new LocalPideTramite(properties, clients, tramite, availability),
         "classpath:wsdl/PcmIMgdTramite.wsdl", "/PcmIMgdTramite");
   }
 
   @Bean
-  Endpoint localPideCuoEndpoint(JdbcTemplate jdbc, TransactionTemplate transaction) {
-    return publish(localPideBus, new LocalPideCuo(jdbc, transaction), "classpath:wsdl/PcmCuo.wsdl", "/PcmCuo");
+  Endpoint localPideCuoEndpoint(JdbcTemplate jdbc, TransactionTemplate transaction,
+      LocalPideAvailability availability) {
+    return publish(localPideBus, new LocalPideCuo(jdbc, transaction, availability), "classpath:wsdl/PcmCuo.wsdl", "/PcmCuo");
   }
 
   private static Endpoint publish(Bus bus, Object implementor, String wsdl, String path) {

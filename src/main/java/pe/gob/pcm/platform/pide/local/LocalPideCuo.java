@@ -15,7 +15,10 @@ public class LocalPideCuo implements PcmCuoPortType {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
 
-  public LocalPideCuo(JdbcTemplate jdbc, TransactionTemplate transaction) {
+  private final LocalPideAvailability availability;
+
+  public LocalPideCuo(JdbcTemplate jdbc, TransactionTemplate transaction, LocalPideAvailability availability) {
+    this.availability = availability;
     this.jdbc = jdbc;
     this.transaction = transaction;
   }
@@ -31,6 +34,9 @@ public class LocalPideCuo implements PcmCuoPortType {
   }
 
   private String next() {
+    if (!availability.isAvailable()) {
+      throw new jakarta.xml.ws.WebServiceException("PIDE no disponible (caída simulada)");
+    }
     // The UPDATE locks the counter row until commit, so concurrent requests get distinct values.
     Long value = transaction.execute(status -> {
       jdbc.update("UPDATE pide_cuo_contador SET ultimo = ultimo + 1 WHERE id = 1");

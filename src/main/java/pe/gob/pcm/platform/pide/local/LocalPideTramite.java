@@ -36,7 +36,11 @@ public class LocalPideTramite implements PcmIMgdTramitePortType {
   private final PideClients clients;
   private final TramiteProperties tramite;
 
-  public LocalPideTramite(PideProperties properties, PideClients clients, TramiteProperties tramite) {
+  private final LocalPideAvailability availability;
+
+  public LocalPideTramite(PideProperties properties, PideClients clients, TramiteProperties tramite,
+      LocalPideAvailability availability) {
+    this.availability = availability;
     this.properties = properties;
     this.clients = clients;
     this.tramite = tramite;
@@ -44,6 +48,7 @@ public class LocalPideTramite implements PcmIMgdTramitePortType {
 
   @Override
   public List<IoTipoDocumentoTramite> getTipoDocumento() {
+    requireAvailable();
     return tramite.documentTypes().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
         .map(e -> {
           IoTipoDocumentoTramite type = new IoTipoDocumentoTramite();
@@ -55,6 +60,7 @@ public class LocalPideTramite implements PcmIMgdTramitePortType {
 
   @Override
   public RespuestaTramite recepcionarTramiteResponse(RecepcionTramite request) {
+    requireAvailable();
     String problem = request == null ? "request es obligatorio"
         : rucProblem("RUC de Entidad remitente", request.getVrucentrem())
             .or(() -> rucProblem("RUC de Entidad receptora", request.getVrucentrec()))
@@ -78,6 +84,7 @@ public class LocalPideTramite implements PcmIMgdTramitePortType {
 
   @Override
   public RespuestaCargoTramite cargoResponse(CargoTramite request) {
+    requireAvailable();
     // In a cargo, vrucentrec is the original sender: the cargo goes back to it.
     Optional<PideProperties.DirectoryEntry> target = request == null ? Optional.empty() : entry(request.getVrucentrec());
     RespuestaCargoTramite answer = new RespuestaCargoTramite();
@@ -95,6 +102,7 @@ public class LocalPideTramite implements PcmIMgdTramitePortType {
 
   @Override
   public RespuestaConsultaTramite consultarTramiteResponse(ConsultaTramite request) {
+    requireAvailable();
     Optional<PideProperties.DirectoryEntry> target = request == null ? Optional.empty() : entry(request.getVrucentrec());
     if (target.isEmpty()) {
       RespuestaConsultaTramite answer = new RespuestaConsultaTramite();
@@ -103,6 +111,13 @@ public class LocalPideTramite implements PcmIMgdTramitePortType {
       return answer;
     }
     return PideRelayMapping.toPide(clients.wsiotramite(target.get().url()).consultarTramiteResponse(request.getVcuo()));
+  }
+
+  /** An outage looks like one: a SOAP fault, not an answer. */
+  private void requireAvailable() {
+    if (!availability.isAvailable()) {
+      throw new jakarta.xml.ws.WebServiceException("PIDE no disponible (caída simulada)");
+    }
   }
 
   private Optional<PideProperties.DirectoryEntry> entry(String ruc) {
