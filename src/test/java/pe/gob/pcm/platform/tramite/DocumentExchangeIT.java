@@ -40,6 +40,7 @@ class DocumentExchangeIT {
   @Autowired DocumentStore documents;
   @Autowired JdbcTemplate jdbc;
   @Autowired Actors actors;
+  @Autowired pe.gob.pcm.platform.calendar.BusinessCalendar calendar;
   @Autowired pe.gob.pcm.platform.pide.local.LocalPideAvailability pide;
 
   @Test
@@ -151,6 +152,24 @@ class DocumentExchangeIT {
     assertThat(outgoing(dispatch.getId()).get("cflgest")).isEqualTo("R");
     assertThat(runtime.createIncidentQuery().processInstanceId(receptionPid).count()).isZero();
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(dispatch.getId()).count()).isZero();
+  }
+
+  @Test
+  void noCargoInTimeQueriesTheStatusAndAsksTheSenderToFollowUpWhileStillWaiting() {
+    ProcessInstance dispatch = send("OFICIO N° 005-2026-MDE/GM");
+    drain(dispatch.getId());
+    Job timer = management.createJobQuery().processInstanceId(dispatch.getId()).timers().singleResult();
+    java.time.ZoneId lima = java.time.ZoneId.of("America/Lima");
+    assertThat(timer.getDuedate().toInstant().atZone(lima).toLocalDate())
+        .isEqualTo(calendar.addWorkingDays(java.time.LocalDate.now(lima), 5));
+
+    management.executeJob(timer.getId());
+
+    Task followUp = tasks.createTaskQuery().processInstanceId(dispatch.getId()).taskDefinitionKey("Task_FollowUp").singleResult();
+    assertThat(followUp.getAssignee()).isEqualTo(SENDER);
+    assertThat((String) tasks.getVariable(followUp.getId(), "dispatchStatus"))
+        .contains("estado P").contains("pendiente de recepción");
+    assertThat(runtime.getActiveActivityIds(dispatch.getId())).contains("Task_AwaitCargo", "Task_FollowUp");
   }
 
   // ---- helpers
