@@ -55,6 +55,7 @@ public class DispatchChecks implements ExecutionListener, TaskListener {
     checks.check(FOLIOS, "Folios", folios == null || folios < 1 ? "debe ser un número mayor que 0" : null);
     checks.check(SIGNER_DNI, "DNI de quien firma el documento", Identifiers.dniProblem(text(execution, SIGNER_DNI)));
     checkDocument(checks, execution, sender);
+    java.util.List<StoredDocument> annexes = annexes(checks, execution, sender);
     checks.throwIfAny();
 
     String documentId = text(execution, MAIN_DOCUMENT).strip();
@@ -67,6 +68,37 @@ public class DispatchChecks implements ExecutionListener, TaskListener {
         null, null, String.valueOf(execution.getVariable("initiator")), execution.getProcessInstanceId()), key);
     execution.setVariable(DISPATCH_ID, key.id);
     execution.setProcessBusinessKey("DESPACHO-" + sender + "-" + key.id);
+    int order = 1;
+    for (StoredDocument annex : annexes) {
+      documents.attach(annex.id(), execution.getProcessInstanceId());
+      mapper.insertAnnex(key.id, new DispatchMapper.Annex(order++, annex.fileName(), annex.id()));
+    }
+    if (!annexes.isEmpty()) {
+      mapper.setAnnexToken(key.id, AnnexTokens.next());
+    }
+  }
+
+  /** Optional annex codes, separated by commas or spaces: each an uploaded PDF of the entity. */
+  private java.util.List<StoredDocument> annexes(FieldChecks checks, DelegateExecution execution, String entityRuc) {
+    String codes = text(execution, ANNEXES);
+    java.util.List<StoredDocument> found = new java.util.ArrayList<>();
+    if (codes == null || codes.isBlank()) {
+      return found;
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (String code : codes.strip().split("[,;\\s]+")) {
+      StoredDocument annex = documents.find(code).orElse(null);
+      if (annex == null || (annex.tenantId() != null && !annex.tenantId().equals(entityRuc))) {
+        checks.check(ANNEXES, "Códigos de los anexos", "«" + code + "» no corresponde a un documento subido por su entidad");
+      } else if (annex.fileName().length() > 100) {
+        checks.check(ANNEXES, "Códigos de los anexos", "el nombre de «" + annex.fileName() + "» supera 100 caracteres");
+      } else if (!names.add(annex.fileName())) {
+        checks.check(ANNEXES, "Códigos de los anexos", "dos anexos no pueden llamarse igual («" + annex.fileName() + "»)");
+      } else {
+        found.add(annex);
+      }
+    }
+    return found;
   }
 
   /** "Corregir el envío" (after a PIDE refusal): the same record, corrected. */

@@ -61,4 +61,24 @@ public interface DispatchMapper {
 
   @Update("UPDATE iotdtc_despacho SET cflgest = 'S' WHERE id = #{id} AND cflgest = 'O'")
   int markCorrected(long id);
+
+  record Annex(int orden, String vnomdoc, String documentId) {}
+
+  @Update("UPDATE iotdtc_despacho SET annex_token = #{token} WHERE id = #{id}")
+  void setAnnexToken(@Param("id") long id, @Param("token") String token);
+
+  @Select("SELECT annex_token FROM iotdtc_despacho WHERE id = #{id}")
+  String annexToken(long id);
+
+  @Insert("INSERT INTO despacho_anexo (despacho_id, orden, vnomdoc, document_id)"
+      + " VALUES (#{dispatchId}, #{a.orden}, #{a.vnomdoc}, #{a.documentId})")
+  void insertAnnex(@Param("dispatchId") long dispatchId, @Param("a") Annex annex);
+
+  @Select("SELECT orden, vnomdoc, document_id FROM despacho_anexo WHERE despacho_id = #{id} ORDER BY orden")
+  java.util.List<Annex> annexes(long id);
+
+  /** The annex the receiver asks for: token, CUO and name must all match. */
+  @Select("SELECT a.document_id FROM despacho_anexo a JOIN iotdtc_despacho d ON d.id = a.despacho_id"
+      + " WHERE d.annex_token = #{token} AND d.vcuo = #{cuo} AND a.vnomdoc = #{name}")
+  String servedAnnex(@Param("token") String token, @Param("cuo") String cuo, @Param("name") String name);
 }

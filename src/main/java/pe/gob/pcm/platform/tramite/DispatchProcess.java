@@ -17,6 +17,7 @@ public final class DispatchProcess {
   public static final String ADDRESSEE_POSITION = "addresseePosition";
   public static final String FOLIOS = "folios";
   public static final String SIGNER_DNI = "signerDni";
+  public static final String ANNEXES = "annexDocumentIds";
   public static final String MAIN_DOCUMENT = "mainDocumentId";
   public static final String PIDE_ACCEPTED = "pideAccepted";
   public static final String PIDE_MESSAGE = "pideMessage";

@@ -37,6 +37,12 @@ public class PrepareCorrectionDelegate implements JavaDelegate {
         observed.vuniorgrem(), observed.vuniorgdst(), observed.vnomdst(), observed.vnomcardst(),
         observed.snumfol(), observed.ctipdociderem(), observed.vnumdociderem(), documentId, null, null,
         null, null, null, null, null, null, observed.createdBy(), execution.getProcessInstanceId()), key);
+    // the corrected document keeps the annexes, under a token of its own
+    java.util.List<DispatchMapper.Annex> annexes = mapper.annexes(observedId);
+    annexes.forEach(annex -> mapper.insertAnnex(key.id, annex));
+    if (!annexes.isEmpty()) {
+      mapper.setAnnexToken(key.id, AnnexTokens.next());
+    }
     execution.setVariable(DISPATCH_ID, key.id);
     execution.setVariable("observedCuo", observed.vcuo());
   }

@@ -28,9 +28,11 @@ public class SendDocumentDelegate implements JavaDelegate {
   private final DocumentStore documents;
   private final HostedEntities entities;
   private final PideClients pide;
+  private final pe.gob.pcm.platform.pide.PublicUrl publicUrl;
 
   public SendDocumentDelegate(DispatchMapper mapper, DocumentStore documents,
-      HostedEntities entities, PideClients pide) {
+      HostedEntities entities, PideClients pide, pe.gob.pcm.platform.pide.PublicUrl publicUrl) {
+    this.publicUrl = publicUrl;
     this.mapper = mapper;
     this.documents = documents;
     this.entities = entities;
@@ -56,7 +58,16 @@ public class SendDocumentDelegate implements JavaDelegate {
     request.setVnomdst(d.vnomdst());
     request.setVnomcardst(d.vnomcardst());
     request.setVasu(d.vasu());
-    request.setSnumanx(0);
+    java.util.List<DispatchMapper.Annex> annexes = mapper.annexes(id);
+    request.setSnumanx(annexes.size());
+    for (DispatchMapper.Annex annex : annexes) {
+      pe.gob.segdi.wsiopidetramite.ws.DocumentoAnexo name = new pe.gob.segdi.wsiopidetramite.ws.DocumentoAnexo();
+      name.setVnomdoc(annex.vnomdoc());
+      request.getLstanexos().add(name);
+    }
+    if (!annexes.isEmpty()) {
+      request.setVurldocanx(publicUrl.base() + "/anexos/" + mapper.annexToken(id));
+    }
     request.setSnumfol(d.snumfol());
     request.setBpdfdoc(documents.content(d.documentId()));
     request.setVnomdoc(documents.find(d.documentId()).map(doc -> doc.fileName()).orElse("documento.pdf"));

@@ -172,6 +172,34 @@ class DocumentExchangeIT {
     assertThat(runtime.getActiveActivityIds(dispatch.getId())).contains("Task_AwaitCargo", "Task_FollowUp");
   }
 
+  @Test
+  void annexesAreServedByTheSenderBehindATokenAndFetchedByTheReceiver() {
+    Map<String, Object> vars = request("OFICIO N° 006-2026-MDE/GM");
+    String annex1 = upload("informe-tecnico.pdf");
+    String annex2 = upload("organigrama.pdf");
+    vars.put(ANNEXES, annex1 + ", " + annex2);
+    ProcessInstance dispatch = actors.as(SENDER, () -> runtime.startProcessInstanceByKey(KEY, vars));
+    drain(dispatch.getId());
+    String cuo = (String) outgoing(dispatch.getId()).get("vcuo");
+    Map<String, Object> incoming = jdbc.queryForMap("SELECT r.process_instance_id, d.vurldocanx, d.snumanx"
+        + " FROM iotdtc_recepcion r JOIN iotdtm_doc_externo d ON d.recepcion_id = r.id WHERE r.vcuo = ?", cuo);
+    String url = (String) incoming.get("vurldocanx");
+    assertThat(incoming.get("snumanx")).isEqualTo(2);
+    assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/anexos/[0-9a-f]{48}");
+
+    drain((String) incoming.get("process_instance_id"));
+
+    assertThat(jdbc.queryForList("SELECT doc.sha256 FROM iotdtd_anexo a JOIN iotdtm_doc_externo d ON d.id = a.doc_externo_id"
+        + " JOIN iotdtc_recepcion r ON r.id = d.recepcion_id JOIN document doc ON doc.id = a.document_id"
+        + " WHERE r.vcuo = ? ORDER BY a.orden", String.class, cuo))
+        .containsExactly(documents.find(annex1).orElseThrow().sha256(), documents.find(annex2).orElseThrow().sha256());
+    Http http = new Http(port);
+    String path = url.substring(url.indexOf("/anexos/"));
+    assertThat(http.get(path + "?cuo=" + cuo + "&nombre=organigrama.pdf", null).status()).isEqualTo(200);
+    assertThat(http.get(path + "?cuo=0000000000&nombre=organigrama.pdf", null).status()).isEqualTo(404);
+    assertThat(http.get("/anexos/" + "0".repeat(48) + "?cuo=" + cuo + "&nombre=organigrama.pdf", null).status()).isEqualTo(404);
+  }
+
   // ---- helpers
 
   private ProcessInstance send(String number) {
