@@ -31,6 +31,11 @@ public class PideClients {
     return client(PcmIMgdTramitePortType.class, url(properties.tramiteUrl(), "/pide/PcmIMgdTramite"));
   }
 
+  public pe.gob.segdi.wsentidad.ws.PcmIMgdEntidadPortType entidad() {
+    return client(pe.gob.segdi.wsentidad.ws.PcmIMgdEntidadPortType.class,
+        url(properties.entidadUrl(), "/pide/PcmIMgdEntidad"));
+  }
+
   public PcmCuoPortType cuo() {
     return client(PcmCuoPortType.class, url(properties.cuoUrl(), "/pide/PcmCuo"));
   }

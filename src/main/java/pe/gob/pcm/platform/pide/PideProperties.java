@@ -10,16 +10,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the local PIDE (demo) with its directory of entities.
  *
  * @param tramiteUrl PcmIMgdTramite endpoint; empty = this server's local PIDE
+ * @param entidadUrl PcmIMgdEntidad endpoint; empty = this server's local PIDE
  * @param cuoUrl PcmCuo endpoint; empty = this server's local PIDE
  * @param cuoService the {@code servicio} passed to getCUOEntidad
  */
 @ConfigurationProperties(prefix = "platform.pide")
 public record PideProperties(
     String tramiteUrl,
+    String entidadUrl,
     String cuoUrl,
     @DefaultValue("3011") String cuoService,
     @DefaultValue("10s") Duration connectTimeout,
     @DefaultValue("60s") Duration receiveTimeout,
+    @DefaultValue("1h") Duration entityListCache,
     @DefaultValue Local local) {
 
   /** A PIDE on this server, for the demo and the tests: never in production. */

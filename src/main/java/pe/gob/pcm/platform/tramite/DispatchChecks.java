@@ -23,8 +23,11 @@ public class DispatchChecks implements ExecutionListener, TaskListener {
   private final DispatchMapper mapper;
   private final DocumentStore documents;
   private final TramiteProperties properties;
+  private final pe.gob.pcm.platform.pide.PideEntities entities;
 
-  public DispatchChecks(DispatchMapper mapper, DocumentStore documents, TramiteProperties properties) {
+  public DispatchChecks(DispatchMapper mapper, DocumentStore documents, TramiteProperties properties,
+      pe.gob.pcm.platform.pide.PideEntities entities) {
+    this.entities = entities;
     this.mapper = mapper;
     this.documents = documents;
     this.properties = properties;
@@ -42,6 +45,9 @@ public class DispatchChecks implements ExecutionListener, TaskListener {
     checks.check(DESTINATION_RUC, "RUC de la entidad destinataria", Identifiers.rucProblem(destination));
     if (destination != null && destination.equals(sender)) {
       checks.check(DESTINATION_RUC, "RUC de la entidad destinataria", "no puede ser su propia entidad");
+    } else if (Identifiers.rucProblem(destination) == null && !interoperates(destination)) {
+      checks.check(DESTINATION_RUC, "RUC de la entidad destinataria",
+          "la entidad no está registrada en la PIDE para interoperar");
     }
     checks.check(DOCUMENT_TYPE, "Tipo de documento",
         properties.documentTypes().containsKey(text(execution, DOCUMENT_TYPE)) ? null : "elija un tipo de la lista");
@@ -113,6 +119,15 @@ public class DispatchChecks implements ExecutionListener, TaskListener {
     documents.attach(documentId, task.getProcessInstanceId());
     long id = ((Number) task.getVariable(DISPATCH_ID)).longValue();
     mapper.correct(id, text(task, DOCUMENT_NUMBER), text(task, SUBJECT), documentId);
+  }
+
+  /** Listed by the PIDE; when the PIDE lists nothing at all (down), the send itself will tell. */
+  private boolean interoperates(String ruc) {
+    if (entities.find(ruc).isPresent()) {
+      return true;
+    }
+    return pe.gob.pcm.platform.pide.PideEntities.CATEGORIES.keySet().stream()
+        .allMatch(category -> entities.byCategory(category).isEmpty());
   }
 
   private void checkDocument(FieldChecks checks, VariableScope scope, String entityRuc) {

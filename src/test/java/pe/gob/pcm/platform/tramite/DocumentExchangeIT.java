@@ -107,16 +107,51 @@ class DocumentExchangeIT {
   }
 
   @Test
-  void aRefusalByThePideGoesBackToTheSenderWithItsMessage() {
+  void aDestinationThePideDoesNotListIsRefusedAtTheForm() {
     Map<String, Object> vars = request("OFICIO N° 003-2026-MDE/GM");
     vars.put(DESTINATION_RUC, "20131377224"); // a valid RUC the PIDE's directory does not know
+
+    pe.gob.pcm.platform.support.Refusals.assertRefused(
+        () -> actors.as(SENDER, () -> runtime.startProcessInstanceByKey(KEY, vars)),
+        "RUC de la entidad destinataria: la entidad no está registrada en la PIDE para interoperar.");
+  }
+
+  @Test
+  void aRefusalByTheReceiverGoesBackToTheSenderWhoCorrectsAndResends() {
+    Map<String, Object> vars = request("OFICIO N° 007-2026-MDE/GM");
+    var user = actors.user(SENDER);
+    // starts like a PDF, but no reader can open it: the receiver refuses it
+    vars.put(MAIN_DOCUMENT, documents.storePdf(user.id(), user.entityRuc(), "roto.pdf",
+        ("%PDF-1.4 " + System.nanoTime() + " sin contenido").getBytes()).id());
     ProcessInstance dispatch = actors.as(SENDER, () -> runtime.startProcessInstanceByKey(KEY, vars));
     drain(dispatch.getId());
 
     assertThat(waitingAt(dispatch.getId())).isEqualTo("Task_CorrectRefused");
     assertThat((String) runtime.getVariable(dispatch.getId(), PIDE_MESSAGE))
-        .contains("0003").contains("no registrada");
+        .contains("(-1)").contains("bpdfdoc (PDF del documento): no es un PDF legible");
     assertThat(outgoing(dispatch.getId()).get("cflgest")).isEqualTo("P");
+
+    Task correction = tasks.createTaskQuery().processInstanceId(dispatch.getId()).singleResult();
+    String fixed = upload("oficio-007.pdf");
+    actors.as(SENDER, () -> tasks.complete(correction.getId(), Map.of(MAIN_DOCUMENT, fixed,
+        DOCUMENT_NUMBER, "OFICIO N° 007-2026-MDE/GM", SUBJECT, "Asunto corregido")));
+    drain(dispatch.getId());
+
+    assertThat(waitingAt(dispatch.getId())).isEqualTo("Task_AwaitCargo");
+    assertThat(outgoing(dispatch.getId()).get("cflgest")).isEqualTo("E");
+    assertThat(outgoing(dispatch.getId()).get("vasu")).isEqualTo("Asunto corregido");
+  }
+
+  @Test
+  void thePidesEntitiesAreListedByCategory() {
+    Http http = new Http(port);
+    Http.Response municipalities = http.get("/api/pide/entidades?categoria=8", Http.basic(SENDER, "demo"));
+    assertThat(municipalities.status()).isEqualTo(200);
+    assertThat(municipalities.json().findValuesAsText("ruc")).containsExactly(Actors.MUNI_RUC);
+    assertThat(http.get("/api/pide/entidades?categoria=1", Http.basic(SENDER, "demo")).json().findValuesAsText("ruc"))
+        .containsExactly(Actors.PCM_RUC);
+    assertThat(http.get("/api/pide/entidades?categoria=9", Http.basic(SENDER, "demo")).status()).isEqualTo(400);
+    assertThat(http.get("/api/pide/entidades?categoria=8", null).status()).isEqualTo(401);
   }
 
   @Test

@@ -51,6 +51,12 @@ public class LocalPideConfiguration {
   }
 
   @Bean
+  Endpoint localPideEntidadEndpoint(PideProperties properties, LocalPideAvailability availability) {
+    return publish(localPideBus, new LocalPideEntidad(properties, availability),
+        "classpath:wsdl/PcmIMgdEntidad.wsdl", "/PcmIMgdEntidad");
+  }
+
+  @Bean
   Endpoint localPideCuoEndpoint(JdbcTemplate jdbc, TransactionTemplate transaction,
       LocalPideAvailability availability) {
     return publish(localPideBus, new LocalPideCuo(jdbc, transaction, availability), "classpath:wsdl/PcmCuo.wsdl", "/PcmCuo");

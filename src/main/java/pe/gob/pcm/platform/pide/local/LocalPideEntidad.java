@@ -1,0 +1,51 @@
+package pe.gob.pcm.platform.pide.local;
+
+import jakarta.jws.WebService;
+import java.util.List;
+import pe.gob.pcm.platform.pide.PideProperties;
+import pe.gob.segdi.wsentidad.ws.EntidadBean;
+import pe.gob.segdi.wsentidad.ws.PcmIMgdEntidadPortType;
+
+/** The local PIDE's PcmIMgdEntidad: its directory, by category. */
+@WebService(serviceName = "PcmIMgdEntidad", portName = "PcmIMgdEntidadHttpSoap11Endpoint",
+    targetNamespace = "http://ws.wsentidad.segdi.gob.pe/",
+    endpointInterface = "pe.gob.segdi.wsentidad.ws.PcmIMgdEntidadPortType",
+    wsdlLocation = "classpath:wsdl/PcmIMgdEntidad.wsdl")
+public class LocalPideEntidad implements PcmIMgdEntidadPortType {
+
+  private final PideProperties properties;
+  private final LocalPideAvailability availability;
+
+  public LocalPideEntidad(PideProperties properties, LocalPideAvailability availability) {
+    this.properties = properties;
+    this.availability = availability;
+  }
+
+  @Override
+  public List<EntidadBean> getListaEntidad(int sidcatent) {
+    requireAvailable();
+    List<PideProperties.DirectoryEntry> directory = properties.local().directory();
+    return java.util.stream.IntStream.range(0, directory.size())
+        .filter(i -> directory.get(i).category() == sidcatent)
+        .mapToObj(i -> {
+          EntidadBean bean = new EntidadBean();
+          bean.setSident(i + 1);
+          bean.setSidpadent(0);
+          bean.setVnoment(directory.get(i).name());
+          bean.setVrucent(directory.get(i).ruc());
+          return bean;
+        }).toList();
+  }
+
+  @Override
+  public String validarEntidad(String vrucent) {
+    requireAvailable();
+    return properties.local().directory().stream().anyMatch(e -> e.ruc().equals(vrucent)) ? "0000" : "0001";
+  }
+
+  private void requireAvailable() {
+    if (!availability.isAvailable()) {
+      throw new jakarta.xml.ws.WebServiceException("PIDE no disponible (caída simulada)");
+    }
+  }
+}
