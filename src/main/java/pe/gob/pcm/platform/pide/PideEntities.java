@@ -63,6 +63,27 @@ public class PideEntities {
     }
   }
 
+  private volatile Map<String, String> documentTypes;
+  private volatile Instant documentTypesUntil = Instant.MIN;
+
+  /** getTipoDocumento (code → name), kept like the lists; empty if the PIDE never answered. */
+  public Map<String, String> documentTypes() {
+    if (documentTypes != null && clock.instant().isBefore(documentTypesUntil)) {
+      return documentTypes;
+    }
+    try {
+      Map<String, String> types = new java.util.TreeMap<>();
+      for (var type : pide.tramite().getTipoDocumento()) {
+        types.put(type.getCcodtipdoctra(), type.getVnomtipdoctra());
+      }
+      documentTypes = Map.copyOf(types);
+      documentTypesUntil = clock.instant().plus(properties.entityListCache());
+    } catch (RuntimeException e) {
+      LOG.warn("La PIDE no devolvió los tipos de documento: {}", e.getMessage());
+    }
+    return documentTypes == null ? Map.of() : documentTypes;
+  }
+
   /** The entity with this RUC in any category, if the PIDE lists it. */
   public Optional<Entity> find(String ruc) {
     for (int category : CATEGORIES.keySet()) {

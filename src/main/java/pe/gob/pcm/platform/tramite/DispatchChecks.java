@@ -33,9 +33,27 @@ public class DispatchChecks implements ExecutionListener, TaskListener {
     this.properties = properties;
   }
 
-  /** Start of "Enviar documento". */
+  /** The start form only chooses the destination's category: the PIDE then fills the options. */
   @Override
   public void notify(DelegateExecution execution) {
+    if (execution.getTenantId() == null) {
+      new FieldChecks().check(DESTINATION_RUC, "Entidad remitente", "su usuario no pertenece a una entidad")
+          .throwIfAny();
+    }
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if ("Task_PrepareDocument".equals(task.getTaskDefinitionKey())) {
+      prepare(task);
+    } else {
+      correct(task);
+    }
+  }
+
+  /** "Preparar el documento a enviar": checks, then the outgoing record in state P. */
+  private void prepare(DelegateTask task) {
+    DelegateExecution execution = task.getExecution();
     String sender = execution.getTenantId();
     String destination = text(execution, DESTINATION_RUC);
     FieldChecks checks = new FieldChecks();
@@ -50,7 +68,7 @@ public class DispatchChecks implements ExecutionListener, TaskListener {
           "la entidad no está registrada en la PIDE para interoperar");
     }
     checks.check(DOCUMENT_TYPE, "Tipo de documento",
-        properties.documentTypes().containsKey(text(execution, DOCUMENT_TYPE)) ? null : "elija un tipo de la lista");
+        knownType(text(execution, DOCUMENT_TYPE)) ? null : "elija un tipo de la lista");
     checks.check(DOCUMENT_NUMBER, "Número de documento", Identifiers.textProblem(text(execution, DOCUMENT_NUMBER), 100));
     checks.check(SUBJECT, "Asunto", Identifiers.textProblem(text(execution, SUBJECT), 500));
     checks.check(SENDER_UNIT, "Unidad remitente", Identifiers.textProblem(text(execution, SENDER_UNIT), 250));
@@ -60,7 +78,7 @@ public class DispatchChecks implements ExecutionListener, TaskListener {
     Integer folios = number(execution, FOLIOS);
     checks.check(FOLIOS, "Folios", folios == null || folios < 1 ? "debe ser un número mayor que 0" : null);
     checks.check(SIGNER_DNI, "DNI de quien firma el documento", Identifiers.dniProblem(text(execution, SIGNER_DNI)));
-    checkDocument(checks, execution, sender);
+    checkDocument(checks, task, sender);
     java.util.List<StoredDocument> annexes = annexes(checks, execution, sender);
     checks.throwIfAny();
 
@@ -108,8 +126,7 @@ public class DispatchChecks implements ExecutionListener, TaskListener {
   }
 
   /** "Corregir el envío" (after a PIDE refusal): the same record, corrected. */
-  @Override
-  public void notify(DelegateTask task) {
+  private void correct(DelegateTask task) {
     FieldChecks checks = new FieldChecks()
         .check(DOCUMENT_NUMBER, "Número de documento", Identifiers.textProblem(text(task, DOCUMENT_NUMBER), 100))
         .check(SUBJECT, "Asunto", Identifiers.textProblem(text(task, SUBJECT), 500));
@@ -119,6 +136,10 @@ public class DispatchChecks implements ExecutionListener, TaskListener {
     documents.attach(documentId, task.getProcessInstanceId());
     long id = ((Number) task.getVariable(DISPATCH_ID)).longValue();
     mapper.correct(id, text(task, DOCUMENT_NUMBER), text(task, SUBJECT), documentId);
+  }
+
+  private boolean knownType(String code) {
+    return code != null && (entities.documentTypes().containsKey(code) || properties.documentTypes().containsKey(code));
   }
 
   /** Listed by the PIDE; when the PIDE lists nothing at all (down), the send itself will tell. */

@@ -111,8 +111,7 @@ class DocumentExchangeIT {
     Map<String, Object> vars = request("OFICIO N° 003-2026-MDE/GM");
     vars.put(DESTINATION_RUC, "20131377224"); // a valid RUC the PIDE's directory does not know
 
-    pe.gob.pcm.platform.support.Refusals.assertRefused(
-        () -> actors.as(SENDER, () -> runtime.startProcessInstanceByKey(KEY, vars)),
+    pe.gob.pcm.platform.support.Refusals.assertRefused(() -> sendWith(vars),
         "RUC de la entidad destinataria: la entidad no está registrada en la PIDE para interoperar.");
   }
 
@@ -123,7 +122,7 @@ class DocumentExchangeIT {
     // starts like a PDF, but no reader can open it: the receiver refuses it
     vars.put(MAIN_DOCUMENT, documents.storePdf(user.id(), user.entityRuc(), "roto.pdf",
         ("%PDF-1.4 " + System.nanoTime() + " sin contenido").getBytes()).id());
-    ProcessInstance dispatch = actors.as(SENDER, () -> runtime.startProcessInstanceByKey(KEY, vars));
+    ProcessInstance dispatch = sendWith(vars);
     drain(dispatch.getId());
 
     assertThat(waitingAt(dispatch.getId())).isEqualTo("Task_CorrectRefused");
@@ -140,6 +139,27 @@ class DocumentExchangeIT {
     assertThat(waitingAt(dispatch.getId())).isEqualTo("Task_AwaitCargo");
     assertThat(outgoing(dispatch.getId()).get("cflgest")).isEqualTo("E");
     assertThat(outgoing(dispatch.getId()).get("vasu")).isEqualTo("Asunto corregido");
+  }
+
+  @Test
+  void theDocumentFormOffersThePidesEntitiesOfTheCategoryAndItsDocumentTypes() {
+    ProcessInstance dispatch = actors.as(SENDER,
+        () -> runtime.startProcessInstanceByKey(KEY, Map.of("destinationCategory", "1")));
+    Task prepare = tasks.createTaskQuery().processInstanceId(dispatch.getId()).singleResult();
+
+    assertThat(prepare.getTaskDefinitionKey()).isEqualTo("Task_PrepareDocument");
+    assertThat(prepare.getAssignee()).isEqualTo(SENDER);
+    String entities = runtime.getVariableTyped(dispatch.getId(), "entityOptions").getValue().toString();
+    assertThat(entities).contains("\"value\":\"" + Actors.PCM_RUC + "\"").contains("Presidencia del Consejo de Ministros")
+        .doesNotContain(Actors.MUNI_RUC);
+    assertThat(runtime.getVariableTyped(dispatch.getId(), "documentTypeOptions").getValue().toString())
+        .contains("\"label\":\"Oficio\"").contains("\"value\":\"01\"");
+    // a category with no entity to send to is refused at once, nothing left behind
+    long before = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count();
+    pe.gob.pcm.platform.support.Refusals.assertRefused(() -> actors.as(SENDER,
+        () -> runtime.startProcessInstanceByKey(KEY, Map.of("destinationCategory", "3"))),
+        "la PIDE no informa entidades de esa categoría");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(before);
   }
 
   @Test
@@ -213,7 +233,7 @@ class DocumentExchangeIT {
     String annex1 = upload("informe-tecnico.pdf");
     String annex2 = upload("organigrama.pdf");
     vars.put(ANNEXES, annex1 + ", " + annex2);
-    ProcessInstance dispatch = actors.as(SENDER, () -> runtime.startProcessInstanceByKey(KEY, vars));
+    ProcessInstance dispatch = sendWith(vars);
     drain(dispatch.getId());
     String cuo = (String) outgoing(dispatch.getId()).get("vcuo");
     Map<String, Object> incoming = jdbc.queryForMap("SELECT r.process_instance_id, d.vurldocanx, d.snumanx"
@@ -238,8 +258,17 @@ class DocumentExchangeIT {
   // ---- helpers
 
   private ProcessInstance send(String number) {
-    Map<String, Object> vars = request(number);
-    return actors.as(SENDER, () -> runtime.startProcessInstanceByKey(KEY, vars));
+    return sendWith(request(number));
+  }
+
+  /** Tasklist's two steps: the category (start form), then the document (its own task). */
+  private ProcessInstance sendWith(Map<String, Object> vars) {
+    ProcessInstance dispatch = actors.as(SENDER,
+        () -> runtime.startProcessInstanceByKey(KEY, Map.of("destinationCategory", "1")));
+    Task prepare = tasks.createTaskQuery().processInstanceId(dispatch.getId())
+        .taskDefinitionKey("Task_PrepareDocument").singleResult();
+    actors.as(SENDER, () -> tasks.complete(prepare.getId(), vars));
+    return dispatch;
   }
 
   private Map<String, Object> request(String number) {
