@@ -1,18 +1,12 @@
 package pe.gob.pcm.platform.tramite;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.xml.ws.Endpoint;
-import java.io.IOException;
 import java.util.Map;
 import org.apache.cxf.Bus;
 import org.apache.cxf.jaxws.EndpointImpl;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Publishes wsiotramite at {@code /wsiotramite/Tramite} with the contract's own WSDL (not one
@@ -42,24 +36,9 @@ public class TramiteSoapConfiguration {
 
   /** Caller allow-list (the PIDE's addresses in production) and a size bound before parsing. */
   @Bean
-  FilterRegistrationBean<OncePerRequestFilter> wsiotramiteGate(TramiteProperties properties) {
-    OncePerRequestFilter gate = new OncePerRequestFilter() {
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-          FilterChain chain) throws ServletException, IOException {
-        if (!properties.allowedCallers().isEmpty()
-            && !properties.allowedCallers().contains(request.getRemoteAddr())) {
-          response.sendError(HttpServletResponse.SC_FORBIDDEN, "Origen no autorizado");
-          return;
-        }
-        if (request.getContentLengthLong() > MAX_MESSAGE_BYTES) {
-          response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Mensaje demasiado grande");
-          return;
-        }
-        chain.doFilter(request, response);
-      }
-    };
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(gate);
+  FilterRegistrationBean<SoapGate> wsiotramiteGate(TramiteProperties properties) {
+    FilterRegistrationBean<SoapGate> registration =
+        new FilterRegistrationBean<>(new SoapGate(properties.allowedCallers(), MAX_MESSAGE_BYTES));
     registration.addUrlPatterns("/wsiotramite/*");
     registration.setOrder(5);
     return registration;

@@ -1,0 +1,50 @@
+package pe.gob.pcm.platform.tramite;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * In front of {@code /wsiotramite}: only the configured callers (the PIDE's addresses in
+ * production; anyone when the list is empty) and no message over the size bound, answered with
+ * a SOAP fault before anything is parsed.
+ */
+public class SoapGate extends OncePerRequestFilter {
+
+  private final List<String> allowedCallers;
+  private final long maxBytes;
+
+  public SoapGate(List<String> allowedCallers, long maxBytes) {
+    this.allowedCallers = List.copyOf(allowedCallers);
+    this.maxBytes = maxBytes;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    if (!allowedCallers.isEmpty() && !allowedCallers.contains(request.getRemoteAddr())) {
+      fault(response, HttpServletResponse.SC_FORBIDDEN, "Origen no autorizado: " + request.getRemoteAddr());
+      return;
+    }
+    if (request.getContentLengthLong() > maxBytes) {
+      fault(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+          "Mensaje demasiado grande: el máximo es " + (maxBytes / (1024 * 1024)) + " MB");
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private static void fault(HttpServletResponse response, int status, String reason) throws IOException {
+    response.setStatus(status);
+    response.setContentType("text/xml;charset=UTF-8");
+    response.getOutputStream().write(("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+        + "<soap:Body><soap:Fault><faultcode>soap:Client</faultcode><faultstring>"
+        + reason.replace("&", "&amp;").replace("<", "&lt;")
+        + "</faultstring></soap:Fault></soap:Body></soap:Envelope>").getBytes(StandardCharsets.UTF_8));
+  }
+}
