@@ -116,10 +116,10 @@ class DocumentExchangeIT {
   }
 
   @Test
-  void aRefusalByTheReceiverGoesBackToTheSenderWhoCorrectsAndResends() {
+  void aRefusalByThePideGoesBackToTheSenderWhoCorrectsAndResends() {
     Map<String, Object> vars = request("OFICIO N° 007-2026-MDE/GM");
     var user = actors.user(SENDER);
-    // starts like a PDF, but no reader can open it: the receiver refuses it
+    // starts like a PDF, but no reader can open it: the PIDE refuses it (0003), as the receiver would
     vars.put(MAIN_DOCUMENT, documents.storePdf(user.id(), user.entityRuc(), "roto.pdf",
         ("%PDF-1.4 " + System.nanoTime() + " sin contenido").getBytes()).id());
     ProcessInstance dispatch = sendWith(vars);
@@ -127,7 +127,7 @@ class DocumentExchangeIT {
 
     assertThat(waitingAt(dispatch.getId())).isEqualTo("Task_CorrectRefused");
     assertThat((String) runtime.getVariable(dispatch.getId(), PIDE_MESSAGE))
-        .contains("(-1)").contains("bpdfdoc (PDF del documento): no es un PDF legible");
+        .contains("(0003)").contains("bpdfdoc (PDF del documento): no es un PDF legible");
     assertThat(outgoing(dispatch.getId()).get("cflgest")).isEqualTo("P");
 
     Task correction = tasks.createTaskQuery().processInstanceId(dispatch.getId()).singleResult();

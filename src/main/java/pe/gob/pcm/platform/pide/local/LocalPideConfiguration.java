@@ -45,8 +45,10 @@ public class LocalPideConfiguration {
 
   @Bean
   Endpoint localPideTramiteEndpoint(PideProperties properties,
-      PideClients clients, TramiteProperties tramite, LocalPideAvailability availability) {
-    return publish(localPideBus, new LocalPideTramite(properties, clients, tramite, availability),
+      PideClients clients, TramiteProperties tramite, LocalPideAvailability availability,
+      pe.gob.pcm.platform.config.PlatformProperties platform) {
+    return publish(localPideBus, new LocalPideTramite(properties, clients, tramite, availability,
+            platform.documents().maxSize().toBytes()),
         "classpath:wsdl/PcmIMgdTramite.wsdl", "/PcmIMgdTramite");
   }
 

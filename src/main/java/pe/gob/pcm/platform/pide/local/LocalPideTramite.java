@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import pe.gob.pcm.platform.pide.PideClients;
 import pe.gob.pcm.platform.pide.PideProperties;
 import pe.gob.pcm.platform.tramite.TramiteProperties;
-import pe.gob.pcm.platform.validation.Identifiers;
+import pe.gob.pcm.platform.tramite.MgdRules;
 import pe.gob.segdi.wsiopidetramite.ws.CargoTramite;
 import pe.gob.segdi.wsiopidetramite.ws.ConsultaTramite;
 import pe.gob.segdi.wsiopidetramite.ws.IoTipoDocumentoTramite;
@@ -37,9 +37,11 @@ public class LocalPideTramite implements PcmIMgdTramitePortType {
   private final TramiteProperties tramite;
 
   private final LocalPideAvailability availability;
+  private final long maxPdfBytes;
 
   public LocalPideTramite(PideProperties properties, PideClients clients, TramiteProperties tramite,
-      LocalPideAvailability availability) {
+      LocalPideAvailability availability, long maxPdfBytes) {
+    this.maxPdfBytes = maxPdfBytes;
     this.availability = availability;
     this.properties = properties;
     this.clients = clients;
@@ -61,11 +63,9 @@ public class LocalPideTramite implements PcmIMgdTramitePortType {
   @Override
   public RespuestaTramite recepcionarTramiteResponse(RecepcionTramite request) {
     requireAvailable();
+    // The PIDE checks the metadata before relaying, with the MGD's rules: 0003 and the field.
     String problem = request == null ? "request es obligatorio"
-        : rucProblem("RUC de Entidad remitente", request.getVrucentrem())
-            .or(() -> rucProblem("RUC de Entidad receptora", request.getVrucentrec()))
-            .or(() -> request.getVcuo() == null || !request.getVcuo().matches("\\d{10}")
-                ? Optional.of("CUO no valido") : Optional.empty())
+        : MgdRules.firstProblem(PideRelayMapping.toEntity(request), tramite.documentTypes(), maxPdfBytes)
             .orElse(null);
     Optional<PideProperties.DirectoryEntry> target = problem == null ? entry(request.getVrucentrec()) : Optional.empty();
     if (problem == null && target.isEmpty()) {
@@ -122,11 +122,6 @@ public class LocalPideTramite implements PcmIMgdTramitePortType {
 
   private Optional<PideProperties.DirectoryEntry> entry(String ruc) {
     return properties.local().directory().stream().filter(e -> e.ruc().equals(ruc)).findFirst();
-  }
-
-  private static Optional<String> rucProblem(String label, String ruc) {
-    String problem = Identifiers.rucProblem(ruc);
-    return problem == null ? Optional.empty() : Optional.of(label + " " + problem);
   }
 
   private static RespuestaTramite answer(RespuestaTramite answer, String code, String message) {
