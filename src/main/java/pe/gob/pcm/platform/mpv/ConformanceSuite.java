@@ -83,7 +83,7 @@ public class ConformanceSuite {
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "?wsdl"))
           .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
       body = response.body();
-      reason = response.statusCode() != 200 ? "HTTP " + response.statusCode() : wsdlProblem(parse(body));
+      reason = response.statusCode() != 200 ? "HTTP " + response.statusCode() : wsdlProblem(withSchemas(url, parse(body)));
     } catch (Exception e) {
       reason = "No se pudo obtener el WSDL: " + e.getMessage();
     }
@@ -92,7 +92,28 @@ public class ConformanceSuite {
         abbreviate(body), (System.nanoTime() - start) / 1_000_000);
   }
 
-  private static String wsdlProblem(Document wsdl) {
+  /**
+   * The WSDL and the schemas it imports: JAX-WS endpoints usually publish their types apart
+   * ({@code <xsd:import schemaLocation="…?xsd=1"/>}).
+   */
+  private List<Document> withSchemas(String url, Document wsdl) throws Exception {
+    List<Document> docs = new ArrayList<>(List.of(wsdl));
+    for (String tag : List.of("import", "include")) {
+      NodeList imports = wsdl.getElementsByTagNameNS(XSD, tag);
+      for (int i = 0; i < imports.getLength() && docs.size() < 10; i++) {
+        String location = ((Element) imports.item(i)).getAttribute("schemaLocation");
+        if (!location.isBlank()) {
+          URI schema = URI.create(url).resolve(location);
+          docs.add(parse(http.send(HttpRequest.newBuilder(schema).timeout(Duration.ofSeconds(30)).GET().build(),
+              HttpResponse.BodyHandlers.ofString()).body()));
+        }
+      }
+    }
+    return docs;
+  }
+
+  private static String wsdlProblem(List<Document> docs) {
+    Document wsdl = docs.get(0);
     if (!NS.equals(wsdl.getDocumentElement().getAttribute("targetNamespace"))) {
       return "targetNamespace debe ser " + NS;
     }
@@ -105,12 +126,12 @@ public class ConformanceSuite {
     String[][] wrappers = {{"recepcionarTramiteResponse", "recepcionRequest"},
         {"cargoResponse", "cargoRequest"}, {"consultarTramiteResponse", "request"}};
     for (String[] wrapper : wrappers) {
-      List<String> children = sequenceOfElement(wsdl, wrapper[0]);
+      List<String> children = sequenceOfElement(docs, wrapper[0]);
       if (!children.equals(List.of(wrapper[1]))) {
         return "el elemento " + wrapper[0] + " debe contener " + wrapper[1] + " y contiene " + children;
       }
     }
-    Element recepcion = typeOfChild(wsdl, "recepcionarTramiteResponse");
+    Element recepcion = typeOfChild(docs, "recepcionarTramiteResponse");
     List<String> fields = recepcion == null ? List.of() : sequence(recepcion);
     if (!fields.equals(RECEPCION_FIELDS)) {
       return "los campos de RecepcionTramite deben ser " + RECEPCION_FIELDS + " y son " + fields;
@@ -251,43 +272,50 @@ public class ConformanceSuite {
 
   private static final String XSD = "http://www.w3.org/2001/XMLSchema";
 
-  private static Element complexType(Document doc, String name) {
-    NodeList types = doc.getElementsByTagNameNS(XSD, "complexType");
-    for (int i = 0; i < types.getLength(); i++) {
-      Element type = (Element) types.item(i);
-      if (name.equals(type.getAttribute("name"))) {
-        return type;
+  private static Element complexType(List<Document> docs, String name) {
+    for (Document doc : docs) {
+      NodeList types = doc.getElementsByTagNameNS(XSD, "complexType");
+      for (int i = 0; i < types.getLength(); i++) {
+        Element type = (Element) types.item(i);
+        if (name.equals(type.getAttribute("name"))) {
+          return type;
+        }
       }
     }
     return null;
   }
 
   /** The type of a top-level element, by its type attribute (a local name). */
-  private static Element typeOfElement(Document doc, String elementName) {
-    NodeList elements = doc.getElementsByTagNameNS(XSD, "element");
-    for (int i = 0; i < elements.getLength(); i++) {
-      Element e = (Element) elements.item(i);
-      if (elementName.equals(e.getAttribute("name")) && e.getParentNode().getLocalName().equals("schema")) {
-        String type = e.getAttribute("type");
-        return complexType(doc, type.substring(type.indexOf(':') + 1));
+  private static Element typeOfElement(List<Document> docs, String elementName) {
+    for (Document doc : docs) {
+      NodeList elements = doc.getElementsByTagNameNS(XSD, "element");
+      for (int i = 0; i < elements.getLength(); i++) {
+        Element e = (Element) elements.item(i);
+        if (elementName.equals(e.getAttribute("name")) && "schema".equals(e.getParentNode().getLocalName())) {
+          String type = e.getAttribute("type");
+          return complexType(docs, type.substring(type.indexOf(':') + 1));
+        }
       }
     }
     return null;
   }
 
-  private static List<String> sequenceOfElement(Document doc, String elementName) {
-    Element type = typeOfElement(doc, elementName);
+  private static List<String> sequenceOfElement(List<Document> docs, String elementName) {
+    Element type = typeOfElement(docs, elementName);
     return type == null ? List.of() : sequence(type);
   }
 
-  private static Element typeOfChild(Document doc, String wrapper) {
-    Element type = typeOfElement(doc, wrapper);
+  private static Element typeOfChild(List<Document> docs, String wrapper) {
+    Element type = typeOfElement(docs, wrapper);
     if (type == null) {
       return null;
     }
     Element child = (Element) type.getElementsByTagNameNS(XSD, "element").item(0);
+    if (child == null) {
+      return null;
+    }
     String childType = child.getAttribute("type");
-    return complexType(doc, childType.substring(childType.indexOf(':') + 1));
+    return complexType(docs, childType.substring(childType.indexOf(':') + 1));
   }
 
   private static List<String> sequence(Element type) {

@@ -38,6 +38,49 @@ class ConformanceSuiteIT {
   }
 
   @Test
+  void typesPublishedInAnImportedSchemaAreFollowed() throws Exception {
+    // As JAX-WS endpoints publish it: the WSDL imports its schema from ?xsd=1.
+    String whole = Files.readString(Path.of("src/main/resources/wsdl/wsiotramite.wsdl"));
+    int start = whole.indexOf("<xsd:schema");
+    int end = whole.indexOf("</xsd:schema>") + "</xsd:schema>".length();
+    String xsd = "<?xml version=\"1.0\"?>" + whole.substring(start, end)
+        .replace("<xsd:schema ", "<xsd:schema xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\""
+            + " xmlns:tns=\"http://ws.wsiotramite.segdi.gob.pe/\" ");
+    String wsdl = whole.substring(0, start) + "<xsd:schema><xsd:import namespace=\"http://ws.wsiotramite.segdi.gob.pe/\""
+        + " schemaLocation=\"Tramite?xsd=1\"/></xsd:schema>" + whole.substring(end);
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    HttpServer proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    proxy.createContext("/wsiotramite/Tramite", exchange -> {
+      byte[] body;
+      String query = exchange.getRequestURI().getQuery();
+      if ("GET".equals(exchange.getRequestMethod())) {
+        body = ("xsd=1".equals(query) ? xsd : wsdl).getBytes(StandardCharsets.UTF_8);
+      } else {
+        try {
+          body = client.send(java.net.http.HttpRequest.newBuilder(
+                  java.net.URI.create("http://127.0.0.1:" + port + "/wsiotramite/Tramite"))
+              .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()))
+              .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (InterruptedException e) {
+          throw new java.io.IOException(e);
+        }
+      }
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    proxy.start();
+    try {
+      List<ConformanceCheck> checks = suite.run(
+          "http://127.0.0.1:" + proxy.getAddress().getPort() + "/wsiotramite/Tramite", Actors.MUNI_RUC);
+      assertThat(checks).allSatisfy(check -> assertThat(check.passed()).as(check.id() + ": " + check.reason()).isTrue());
+    } finally {
+      proxy.stop(0);
+    }
+  }
+
+  @Test
   void aWrongEndpointFailsExactlyTheChecksConcernedWithAReasonEach() throws Exception {
     // A careless implementation: a misnamed field in its WSDL, and "0000" to everything.
     String wsdl = Files.readString(Path.of("src/main/resources/wsdl/wsiotramite.wsdl"))
