@@ -13,8 +13,9 @@ import pe.gob.segdi.wsiotramite.ws.Tramite;
 
 /**
  * SOAP clients for the PIDE (generated from the contract's WSDLs at build time) and for an
- * entity's wsiotramite, with the configured endpoints and timeouts. Clients are made per use:
- * CXF proxies are cheap and not safe to share across threads with per-call settings.
+ * entity's wsiotramite, with the configured endpoints and timeouts. One proxy per service and
+ * address, built once: building one means building CXF's service model, and a CXF proxy is
+ * safe to share across threads as long as no call changes its request context (none does).
  */
 @Component
 public class PideClients {
@@ -53,7 +54,13 @@ public class PideClients {
     return StringUtils.hasText(configured) ? configured : server.base() + localPath;
   }
 
+  private final java.util.Map<String, Object> proxies = new java.util.concurrent.ConcurrentHashMap<>();
+
   private <T> T client(Class<T> type, String address) {
+    return type.cast(proxies.computeIfAbsent(type.getName() + " " + address, key -> build(type, address)));
+  }
+
+  private <T> T build(Class<T> type, String address) {
     JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
     factory.setServiceClass(type);
     factory.setAddress(address);
