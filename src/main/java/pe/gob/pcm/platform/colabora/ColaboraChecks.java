@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import pe.gob.pcm.platform.document.DocumentStore;
-import pe.gob.pcm.platform.document.StoredDocument;
 import pe.gob.pcm.platform.entity.HostedEntities;
 import pe.gob.pcm.platform.validation.FieldChecks;
 import pe.gob.pcm.platform.validation.Identifiers;
@@ -143,22 +142,7 @@ public class ColaboraChecks implements ExecutionListener, TaskListener {
 
   private void checkDocument(FieldChecks checks, VariableScope scope, String variable, String label,
       String entityRuc) {
-    String id = text(scope, variable);
-    if (id == null || id.isBlank()) {
-      checks.check(variable, label, "es obligatorio: suba el PDF en «Subir documento» y pegue su código");
-      return;
-    }
-    StoredDocument document = documents.find(id.strip()).orElse(null);
-    if (document == null) {
-      checks.check(variable, label, "no corresponde a ningún documento subido");
-    } else if (document.tenantId() != null && !document.tenantId().equals(entityRuc)) {
-      checks.check(variable, label, "el documento pertenece a otra entidad");
-    } else if (!DocumentStore.PDF.equals(document.mediaType())) {
-      checks.check(variable, label, "debe ser un PDF");
-    } else if (document.processInstanceId() != null
-        && !document.processInstanceId().equals(processInstanceId(scope))) {
-      checks.check(variable, label, "el documento ya se usó en otra solicitud");
-    }
+    checks.check(variable, label, documents.usableProblem(text(scope, variable), entityRuc, processInstanceId(scope)));
   }
 
   private void attach(DelegateExecution execution, String variable) {

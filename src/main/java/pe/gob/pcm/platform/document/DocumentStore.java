@@ -82,6 +82,30 @@ public class DocumentStore {
     return content == null ? null : content.bytes();
   }
 
+  /**
+   * Why the document a form names by its code cannot be used by this entity's process instance,
+   * in Spanish; null when it can. The code is what «Subir documento» gave the user.
+   */
+  public String usableProblem(String id, String entityRuc, String processInstanceId) {
+    if (id == null || id.isBlank()) {
+      return "es obligatorio: suba el PDF en «Subir documento» y pegue su código";
+    }
+    StoredDocument document = find(id.strip()).orElse(null);
+    if (document == null) {
+      return "no corresponde a ningún documento subido";
+    }
+    if (document.tenantId() != null && !document.tenantId().equals(entityRuc)) {
+      return "el documento pertenece a otra entidad";
+    }
+    if (!PDF.equals(document.mediaType())) {
+      return "debe ser un PDF";
+    }
+    if (document.processInstanceId() != null && !document.processInstanceId().equals(processInstanceId)) {
+      return "el documento ya se usó en otra solicitud";
+    }
+    return null;
+  }
+
   /** Binds a document to the process instance that uses it; false if another process has it. */
   public boolean attach(String id, String processInstanceId) {
     return mapper.attach(id, processInstanceId) == 1;

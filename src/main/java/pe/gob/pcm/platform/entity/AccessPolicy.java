@@ -21,6 +21,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import pe.gob.pcm.platform.colabora.ColaboraProcess;
+import pe.gob.pcm.platform.mpv.MpvProcess;
 import pe.gob.pcm.platform.config.PlatformProperties;
 
 /**
@@ -75,8 +76,13 @@ public class AccessPolicy implements ApplicationRunner {
     // Sending documents to other entities: the entity's Mesa de Partes and Trámite Documentario.
     grant(Role.MESA_PARTES, Resources.PROCESS_DEFINITION, "tramite-despacho", Permissions.CREATE_INSTANCE);
     grant(Role.TRAMITE_DOCUMENTARIO, Resources.PROCESS_DEFINITION, "tramite-despacho", Permissions.CREATE_INSTANCE);
+    // MPV test-to-production: declared by the entity's IT or Trámite Documentario.
+    grant(Role.TI, Resources.PROCESS_DEFINITION, MpvProcess.KEY, Permissions.CREATE_INSTANCE);
+    grant(Role.TRAMITE_DOCUMENTARIO, Resources.PROCESS_DEFINITION, MpvProcess.KEY, Permissions.CREATE_INSTANCE);
     // PCM side: each group sees the procedures routed to it.
     grant(Role.SGTD_MESA_AYUDA, Resources.PROCESS_DEFINITION, ColaboraProcess.KEY,
+        Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    grant(Role.SGTD_MESA_AYUDA, Resources.PROCESS_DEFINITION, MpvProcess.KEY,
         Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
     grant(Role.GERENCIA, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Role.GERENCIA, Resources.PROCESS_DEFINITION, ALL,

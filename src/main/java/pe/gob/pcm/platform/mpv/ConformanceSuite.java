@@ -53,7 +53,18 @@ public class ConformanceSuite {
     this.pide = pide;
   }
 
+  /** One run: the CUO of the valid test document (for the administrative test) and the checks. */
+  public record Run(String testCuo, List<ConformanceCheck> checks) {
+    public boolean passed() {
+      return checks.stream().allMatch(ConformanceCheck::passed);
+    }
+  }
+
   public List<ConformanceCheck> run(String url, String entityRuc) {
+    return execute(url, entityRuc).checks();
+  }
+
+  public Run execute(String url, String entityRuc) {
     List<ConformanceCheck> checks = new ArrayList<>();
     checks.add(wsdl(url));
     String cuo = testCuo();
@@ -72,7 +83,7 @@ public class ConformanceSuite {
     checks.add(expectCode("RECHAZA_CARGO_AJENO", "Rechaza el cargo de un documento que no envió (-1)", url,
         envelope("<ws:cargoResponse><cargoRequest><vcuo>" + testCuo() + "</vcuo><vnumregstd>000001</vnumregstd>"
             + "<vanioregstd>2026</vanioregstd><cflgest>R</cflgest></cargoRequest></ws:cargoResponse>"), "-1"));
-    return checks;
+    return new Run(cuo, List.copyOf(checks));
   }
 
   private ConformanceCheck wsdl(String url) {

@@ -42,6 +42,11 @@ public class PideEntities {
     this.properties = properties;
   }
 
+  /** Drops the cached list of a category: the directory changed (an entity went live). */
+  public void forget(int category) {
+    cache.remove(category);
+  }
+
   public List<Entity> byCategory(int category) {
     if (!CATEGORIES.containsKey(category)) {
       throw new IllegalArgumentException("Categoría desconocida: " + category);

@@ -73,4 +73,30 @@ public final class Identifiers {
     }
     return value.length() <= maxLength ? null : "no debe superar " + maxLength + " caracteres";
   }
+
+  /** An http(s) URL with a host, as a web service address: null when fine, otherwise why not. */
+  public static String urlProblem(String url) {
+    if (url == null || url.isBlank()) {
+      return "es obligatoria";
+    }
+    if (url.length() > 500) {
+      return "no debe superar 500 caracteres";
+    }
+    try {
+      java.net.URI uri = new java.net.URI(url.strip());
+      String scheme = uri.getScheme();
+      if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+        return "debe empezar con http:// o https://";
+      }
+      if (uri.getHost() == null || uri.getHost().isBlank()) {
+        return "no indica el servidor";
+      }
+      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        return "no debe llevar parámetros (?…) ni fragmento (#…)";
+      }
+      return null;
+    } catch (java.net.URISyntaxException e) {
+      return "no es una URL válida";
+    }
+  }
 }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import pe.gob.pcm.platform.document.DocumentStore;
 import pe.gob.pcm.platform.support.Actors;
+import pe.gob.pcm.platform.support.TaskDriver;
 import pe.gob.pcm.platform.support.TestPki;
 
 /** Drives the Colabora process the way its users do: upload, start, complete as each role. */
@@ -25,13 +26,15 @@ public class ColaboraFixture {
   private final DocumentStore documents;
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final TaskDriver driver;
 
   public ColaboraFixture(Actors actors, DocumentStore documents, RuntimeService runtime,
-      TaskService tasks) {
+      TaskService tasks, TaskDriver driver) {
     this.actors = actors;
     this.documents = documents;
     this.runtime = runtime;
     this.tasks = tasks;
+    this.driver = driver;
   }
 
   public String upload(String userId, String fileName, byte[] pdf) {
@@ -77,26 +80,16 @@ public class ColaboraFixture {
   }
 
   public List<Task> tasksAt(ProcessInstance pi, String activityId) {
-    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(activityId)
-        .orderByTaskCreateTime().asc().list();
+    return driver.tasksAt(pi, activityId);
   }
 
   public Task taskAt(ProcessInstance pi, String activityId) {
-    List<Task> found = tasksAt(pi, activityId);
-    if (found.size() != 1) {
-      throw new AssertionError("Se esperaba una tarea en " + activityId + " y hay " + found.size());
-    }
-    return found.get(0);
+    return driver.taskAt(pi, activityId);
   }
 
   /** Claims and completes the task as the user, as Tasklist does. */
   public void complete(String userId, Task task, Map<String, Object> vars) {
-    actors.as(userId, () -> {
-      if (task.getAssignee() == null) {
-        tasks.claim(task.getId(), userId);
-      }
-      tasks.complete(task.getId(), vars);
-    });
+    driver.complete(userId, task, vars);
   }
 
   public void review(ProcessInstance pi, String decision, String observation) {

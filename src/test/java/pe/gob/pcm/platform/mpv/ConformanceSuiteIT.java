@@ -82,25 +82,8 @@ class ConformanceSuiteIT {
 
   @Test
   void aWrongEndpointFailsExactlyTheChecksConcernedWithAReasonEach() throws Exception {
-    // A careless implementation: a misnamed field in its WSDL, and "0000" to everything.
-    String wsdl = Files.readString(Path.of("src/main/resources/wsdl/wsiotramite.wsdl"))
-        .replace("name=\"vrucentrem\"", "name=\"vrucentremitente\"");
-    String yes = "<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body>"
-        + "<ns2:anyResponse xmlns:ns2=\"http://ws.wsiotramite.segdi.gob.pe/\"><return><vcodres>0000</vcodres>"
-        + "<vdesres>OK</vdesres><cflgest>P</cflgest></return></ns2:anyResponse></S:Body></S:Envelope>";
-    HttpServer wrong = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    wrong.createContext("/wsiotramite/Tramite", exchange -> {
-      byte[] body = ("GET".equals(exchange.getRequestMethod()) ? wsdl : yes).getBytes(StandardCharsets.UTF_8);
-      exchange.getRequestBody().readAllBytes();
-      exchange.getResponseHeaders().add("Content-Type", "text/xml; charset=utf-8");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    wrong.start();
-    try {
-      List<ConformanceCheck> checks = suite.run(
-          "http://127.0.0.1:" + wrong.getAddress().getPort() + "/wsiotramite/Tramite", Actors.MUNI_RUC);
+    try (CarelessWsIoTramite wrong = new CarelessWsIoTramite()) {
+      List<ConformanceCheck> checks = suite.run(wrong.url(), Actors.MUNI_RUC);
       Map<String, ConformanceCheck> byId = checks.stream()
           .collect(Collectors.toMap(ConformanceCheck::id, check -> check));
 
@@ -111,8 +94,6 @@ class ConformanceSuiteIT {
       assertThat(byId.get("CONSULTA_DESCONOCIDO").reason()).isEqualTo("se esperaba vcodres 0001 y respondió 0000");
       assertThat(byId.get("RECHAZA_RUC").reason()).startsWith("se esperaba vcodres -1 y respondió 0000");
       assertThat(byId.get("RECHAZA_CARGO_AJENO").reason()).startsWith("se esperaba vcodres -1 y respondió 0000");
-    } finally {
-      wrong.stop(0);
     }
   }
 }

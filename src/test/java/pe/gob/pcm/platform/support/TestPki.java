@@ -79,6 +79,15 @@ public final class TestPki {
     return PdfSigner.sign(unsignedPdf(text), certificate.privateKey(), certificate.chain(), "Firma de prueba");
   }
 
+  /** Signs an existing PDF (an acta the platform generated) as {@code signer}, trusted by the platform. */
+  public static byte[] sign(byte[] pdf, String signer) {
+    IssuedCertificate certificate;
+    synchronized (SIGNERS) {
+      certificate = SIGNERS.computeIfAbsent(signer, TRUSTED::issue);
+    }
+    return PdfSigner.sign(pdf, certificate.privateKey(), certificate.chain(), "Firma de prueba");
+  }
+
   /** A PDF validly signed, but by a CA the platform does not trust. */
   public static byte[] untrustedSignedPdf(String text) {
     IssuedCertificate certificate = UNTRUSTED.issue("Firmante Desconocido");

@@ -38,4 +38,17 @@ class IdentifiersTest {
     assertThat(Identifiers.emailProblem("mesa partes@muni")).isEqualTo("no es un correo electrónico válido");
     assertThat(Identifiers.textProblem("x".repeat(201), 200)).isEqualTo("no debe superar 200 caracteres");
   }
+
+  @Test
+  void acceptsOnlyHttpServiceAddresses() {
+    assertThat(Identifiers.urlProblem("https://sgd.muni.gob.pe/wsiotramite/Tramite")).isNull();
+    assertThat(Identifiers.urlProblem("http://10.0.0.5:8080/wsiotramite/Tramite")).isNull();
+    assertThat(Identifiers.urlProblem("ftp://sgd.muni.gob.pe/x")).isEqualTo("debe empezar con http:// o https://");
+    assertThat(Identifiers.urlProblem("sgd.muni.gob.pe/wsiotramite")).isEqualTo("debe empezar con http:// o https://");
+    assertThat(Identifiers.urlProblem("https:///wsiotramite")).isEqualTo("no indica el servidor");
+    assertThat(Identifiers.urlProblem("https://sgd.muni.gob.pe/Tramite?wsdl"))
+        .isEqualTo("no debe llevar parámetros (?…) ni fragmento (#…)");
+    assertThat(Identifiers.urlProblem("https://sgd muni/x")).isEqualTo("no es una URL válida");
+    assertThat(Identifiers.urlProblem(" ")).isEqualTo("es obligatoria");
+  }
 }

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import pe.gob.pcm.platform.pide.PideClients;
-import pe.gob.pcm.platform.pide.PideProperties;
+import pe.gob.pcm.platform.pide.PideDirectory;
 import pe.gob.pcm.platform.tramite.TramiteProperties;
 
 /**
@@ -44,17 +44,17 @@ public class LocalPideConfiguration {
   }
 
   @Bean
-  Endpoint localPideTramiteEndpoint(PideProperties properties,
+  Endpoint localPideTramiteEndpoint(PideDirectory directory,
       PideClients clients, TramiteProperties tramite, LocalPideAvailability availability,
       pe.gob.pcm.platform.config.PlatformProperties platform) {
-    return publish(localPideBus, new LocalPideTramite(properties, clients, tramite, availability,
+    return publish(localPideBus, new LocalPideTramite(directory, clients, tramite, availability,
             platform.documents().maxSize().toBytes()),
         "classpath:wsdl/PcmIMgdTramite.wsdl", "/PcmIMgdTramite");
   }
 
   @Bean
-  Endpoint localPideEntidadEndpoint(PideProperties properties, LocalPideAvailability availability) {
-    return publish(localPideBus, new LocalPideEntidad(properties, availability),
+  Endpoint localPideEntidadEndpoint(PideDirectory directory, LocalPideAvailability availability) {
+    return publish(localPideBus, new LocalPideEntidad(directory, availability),
         "classpath:wsdl/PcmIMgdEntidad.wsdl", "/PcmIMgdEntidad");
   }
 

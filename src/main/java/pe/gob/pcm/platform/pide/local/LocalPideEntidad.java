@@ -2,6 +2,7 @@ package pe.gob.pcm.platform.pide.local;
 
 import jakarta.jws.WebService;
 import java.util.List;
+import pe.gob.pcm.platform.pide.PideDirectory;
 import pe.gob.pcm.platform.pide.PideProperties;
 import pe.gob.segdi.wsentidad.ws.EntidadBean;
 import pe.gob.segdi.wsentidad.ws.PcmIMgdEntidadPortType;
@@ -13,26 +14,26 @@ import pe.gob.segdi.wsentidad.ws.PcmIMgdEntidadPortType;
     wsdlLocation = "classpath:wsdl/PcmIMgdEntidad.wsdl")
 public class LocalPideEntidad implements PcmIMgdEntidadPortType {
 
-  private final PideProperties properties;
+  private final PideDirectory directory;
   private final LocalPideAvailability availability;
 
-  public LocalPideEntidad(PideProperties properties, LocalPideAvailability availability) {
-    this.properties = properties;
+  public LocalPideEntidad(PideDirectory directory, LocalPideAvailability availability) {
+    this.directory = directory;
     this.availability = availability;
   }
 
   @Override
   public List<EntidadBean> getListaEntidad(int sidcatent) {
     requireAvailable();
-    List<PideProperties.DirectoryEntry> directory = properties.local().directory();
-    return java.util.stream.IntStream.range(0, directory.size())
-        .filter(i -> directory.get(i).category() == sidcatent)
+    List<PideProperties.DirectoryEntry> entries = directory.entries();
+    return java.util.stream.IntStream.range(0, entries.size())
+        .filter(i -> entries.get(i).category() == sidcatent)
         .mapToObj(i -> {
           EntidadBean bean = new EntidadBean();
           bean.setSident(i + 1);
           bean.setSidpadent(0);
-          bean.setVnoment(directory.get(i).name());
-          bean.setVrucent(directory.get(i).ruc());
+          bean.setVnoment(entries.get(i).name());
+          bean.setVrucent(entries.get(i).ruc());
           return bean;
         }).toList();
   }
@@ -40,7 +41,7 @@ public class LocalPideEntidad implements PcmIMgdEntidadPortType {
   @Override
   public String validarEntidad(String vrucent) {
     requireAvailable();
-    return properties.local().directory().stream().anyMatch(e -> e.ruc().equals(vrucent)) ? "0000" : "0001";
+    return directory.find(vrucent).isPresent() ? "0000" : "0001";
   }
 
   private void requireAvailable() {

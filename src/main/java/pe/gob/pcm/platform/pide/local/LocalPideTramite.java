@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pe.gob.pcm.platform.pide.PideClients;
+import pe.gob.pcm.platform.pide.PideDirectory;
 import pe.gob.pcm.platform.pide.PideProperties;
 import pe.gob.pcm.platform.tramite.TramiteProperties;
 import pe.gob.pcm.platform.tramite.MgdRules;
@@ -32,18 +33,18 @@ public class LocalPideTramite implements PcmIMgdTramitePortType {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalPideTramite.class);
 
-  private final PideProperties properties;
+  private final PideDirectory directory;
   private final PideClients clients;
   private final TramiteProperties tramite;
 
   private final LocalPideAvailability availability;
   private final long maxPdfBytes;
 
-  public LocalPideTramite(PideProperties properties, PideClients clients, TramiteProperties tramite,
+  public LocalPideTramite(PideDirectory directory, PideClients clients, TramiteProperties tramite,
       LocalPideAvailability availability, long maxPdfBytes) {
     this.maxPdfBytes = maxPdfBytes;
     this.availability = availability;
-    this.properties = properties;
+    this.directory = directory;
     this.clients = clients;
     this.tramite = tramite;
   }
@@ -121,7 +122,7 @@ public class LocalPideTramite implements PcmIMgdTramitePortType {
   }
 
   private Optional<PideProperties.DirectoryEntry> entry(String ruc) {
-    return properties.local().directory().stream().filter(e -> e.ruc().equals(ruc)).findFirst();
+    return directory.find(ruc);
   }
 
   private static RespuestaTramite answer(RespuestaTramite answer, String code, String message) {

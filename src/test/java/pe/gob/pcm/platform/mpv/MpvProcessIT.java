@@ -1,0 +1,343 @@
+package pe.gob.pcm.platform.mpv;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static pe.gob.pcm.platform.mpv.MpvProcess.*;
+import static pe.gob.pcm.platform.support.Refusals.assertRefused;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.json.SpinJsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import pe.gob.pcm.platform.document.DocumentStore;
+import pe.gob.pcm.platform.document.StoredDocument;
+import pe.gob.pcm.platform.pide.PideDirectory;
+import pe.gob.pcm.platform.support.Actors;
+import pe.gob.pcm.platform.support.PlatformTest;
+import pe.gob.pcm.platform.support.TaskDriver;
+import pe.gob.pcm.platform.support.TestPki;
+
+/**
+ * One test per path of the MPV model, through the real engine, database and HTTP: the
+ * conformance suite really calls the platform's own wsiotramite (or a careless double).
+ */
+@PlatformTest
+class MpvProcessIT {
+
+  static final String ENTITY_TI = "muni.ti";
+  static final String ENTITY_TRAMITE = "muni.tramite";
+  static final String SGTD = "sgtd.mesaayuda";
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired TaskDriver driver;
+  @Autowired Actors actors;
+  @Autowired DocumentStore documents;
+  @Autowired MpvMapper runs;
+  @Autowired PideDirectory directory;
+  @Autowired JdbcTemplate jdbc;
+
+  private final List<String> started = new java.util.ArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+  }
+
+  @AfterEach
+  void forgetDirectoryEntries() {
+    // The directory outlives the test (PostgreSQL): leave it as the other tests expect it.
+    for (String id : started) {
+      jdbc.update("DELETE FROM pide_directorio WHERE process_instance_id = ?", id);
+    }
+  }
+
+  String ownUrl() {
+    return "http://127.0.0.1:" + port + "/wsiotramite/Tramite";
+  }
+
+  Map<String, Object> request(String devUrl) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(ENTITY_RUC, Actors.MUNI_RUC);
+    vars.put(ENTITY_NAME, "Municipalidad Distrital de Ejemplo (demostración)");
+    vars.put(ENTITY_CATEGORY, "8");
+    vars.put(SGD_TYPE, SGD_OWN);
+    vars.put(DEV_URL, devUrl);
+    vars.put(TECH_NAME, "Carlos Huamán Ríos");
+    vars.put(TECH_DNI, "41234567");
+    vars.put(TECH_EMAIL, "chuaman@muniejemplo.gob.pe");
+    vars.put(TECH_MOBILE, "987111222");
+    vars.put(ADMIN_NAME, "Lucía Torres Paredes");
+    vars.put(ADMIN_DNI, "42345678");
+    vars.put(ADMIN_EMAIL, "ltorres@muniejemplo.gob.pe");
+    vars.put(ADMIN_MOBILE, "987333444");
+    return vars;
+  }
+
+  /** Starts as the entity's IT and lets the platform run the suite (the async job). */
+  ProcessInstance start(String devUrl) {
+    ProcessInstance pi = actors.as(ENTITY_TI, () -> runtime.startProcessInstanceByKey(KEY, request(devUrl)));
+    started.add(pi.getId());
+    assertThat(pi).isWaitingAt("Task_RunSuite");
+    execute(job());
+    return pi;
+  }
+
+  Map<String, Object> vars(Object... keyValues) {
+    Map<String, Object> vars = new HashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      vars.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return vars;
+  }
+
+  Object variable(ProcessInstance pi, String name) {
+    return runtime.getVariable(pi.getId(), name);
+  }
+
+  /** Conforming review and administrative test: the acta is generated and waits for two signatures. */
+  ProcessInstance untilActa() {
+    ProcessInstance pi = start(ownUrl());
+    driver.complete(SGTD, pi, "Task_ReviewReport", vars(REVIEW_DECISION, CONFORMING));
+    driver.complete(ENTITY_TRAMITE, pi, "Task_AdminTestEntity",
+        vars(ADMIN_TEST_REGISTRATION, "2026-000123", ADMIN_TEST_CARGO_RETURNED, true));
+    driver.complete(SGTD, pi, "Task_AdminTestSgtd", vars(ADMIN_TEST_DECISION, CONFIRM));
+    return pi;
+  }
+
+  String signedActa(ProcessInstance pi, String user, String signer) {
+    byte[] acta = documents.content((String) variable(pi, ACTA_DOCUMENT));
+    return upload(user, "acta-firmada-" + signer + ".pdf", TestPki.sign(acta, signer));
+  }
+
+  String upload(String user, String name, byte[] pdf) {
+    var u = actors.user(user);
+    return documents.storePdf(u.id(), u.entityRuc(), name, pdf).id();
+  }
+
+  ProcessInstance untilGoLiveRequest() {
+    ProcessInstance pi = untilActa();
+    driver.complete(ENTITY_TI, pi, "Task_SignActaTi", vars(ACTA_TI_DOCUMENT, signedActa(pi, ENTITY_TI, "Jefe TI Muni")));
+    driver.complete(ENTITY_TRAMITE, pi, "Task_SignActaTramite",
+        vars(ACTA_TRAMITE_DOCUMENT, signedActa(pi, ENTITY_TRAMITE, "Jefa Tramite Muni")));
+    assertThat(pi).isWaitingAt("Task_RequestGoLive");
+    return pi;
+  }
+
+  static String inDays(int days) {
+    return LocalDate.now(ZoneId.of("America/Lima")).plusDays(days).toString();
+  }
+
+  @Test
+  void allConformingEndsInProductionOnThePlannedDate() {
+    ProcessInstance pi = start(ownUrl());
+
+    assertThat(pi).isWaitingAt("Task_ReviewReport").hasPassed("Task_RunSuite");
+    assertThat(driver.taskAt(pi, "Task_ReviewReport")).hasCandidateGroup("sgtd-mesa-ayuda");
+    Assertions.assertThat(pi.getTenantId()).isEqualTo(Actors.MUNI_RUC);
+    Assertions.assertThat(pi.getBusinessKey()).startsWith("MPV-" + Actors.MUNI_RUC + "-");
+    Assertions.assertThat(variable(pi, PASSED)).isEqualTo(true);
+    Assertions.assertThat((String) variable(pi, SUMMARY)).startsWith("9 de 9 verificaciones conformes - ronda 1");
+    SpinJsonNode checks = (SpinJsonNode) variable(pi, CHECKS);
+    Assertions.assertThat(checks.elements()).hasSize(9)
+        .allSatisfy(row -> Assertions.assertThat(row.prop("resultado").stringValue()).isEqualTo("Conforme"));
+    StoredDocument report = documents.find((String) variable(pi, REPORT_DOCUMENT)).orElseThrow();
+    Assertions.assertThat(report.processInstanceId()).isEqualTo(pi.getId());
+    Assertions.assertThat(report.tenantId()).isEqualTo(Actors.MUNI_RUC);
+    Assertions.assertThat(MpvChecks.containsText(documents.content(report.id()), "INFORME DE PRUEBAS DE INTEROPERABILIDAD"))
+        .isTrue();
+    Assertions.assertThat(runs.runsOf(pi.getId())).singleElement()
+        .satisfies(run -> Assertions.assertThat(run.passed()).isEqualTo(9));
+    // Another entity's users see nothing of it.
+    Assertions.assertThat(actors.as("pcm.ti", () -> tasks.createTaskQuery().processInstanceId(pi.getId()).count()))
+        .isZero();
+
+    driver.complete(SGTD, pi, "Task_ReviewReport", vars(REVIEW_DECISION, CONFORMING));
+    assertThat(driver.taskAt(pi, "Task_AdminTestEntity")).hasCandidateGroup("tramite-documentario");
+    Assertions.assertThat(variable(pi, TEST_CUO)).asString().matches("\\d{10}");
+    driver.complete(ENTITY_TRAMITE, pi, "Task_AdminTestEntity",
+        vars(ADMIN_TEST_REGISTRATION, "2026-000123", ADMIN_TEST_CARGO_RETURNED, true));
+    driver.complete(SGTD, pi, "Task_AdminTestSgtd", vars(ADMIN_TEST_DECISION, CONFIRM));
+
+    assertThat(pi).hasPassed("Task_GenerateActa").isWaitingAt("Task_SignActaTi", "Task_SignActaTramite");
+    assertThat(driver.taskAt(pi, "Task_SignActaTi")).hasCandidateGroup("ti");
+    assertThat(driver.taskAt(pi, "Task_SignActaTramite")).hasCandidateGroup("tramite-documentario");
+    byte[] acta = documents.content((String) variable(pi, ACTA_DOCUMENT));
+    Assertions.assertThat(MpvChecks.containsText(acta, pi.getBusinessKey())).isTrue();
+    Assertions.assertThat(MpvChecks.containsText(acta, "2026-000123")).isTrue();
+
+    driver.complete(ENTITY_TI, pi, "Task_SignActaTi", vars(ACTA_TI_DOCUMENT, signedActa(pi, ENTITY_TI, "Jefe TI Muni")));
+    assertThat(pi).isWaitingAt("Task_SignActaTramite").isNotWaitingAt("Task_RequestGoLive");
+    driver.complete(ENTITY_TRAMITE, pi, "Task_SignActaTramite",
+        vars(ACTA_TRAMITE_DOCUMENT, signedActa(pi, ENTITY_TRAMITE, "Jefa Tramite Muni")));
+
+    assertThat(pi).isWaitingAt("Task_RequestGoLive");
+    Assertions.assertThat(variable(pi, "actaTiSigner")).asString().contains("Jefe TI Muni");
+    Assertions.assertThat(variable(pi, "actaTramiteSigner")).asString().contains("Jefa Tramite Muni");
+    Assertions.assertThat(variable(pi, SGTD_SPECIALIST)).isEqualTo("Mesa de Ayuda SGTD PCM");
+
+    String productionUrl = "http://127.0.0.1:" + port + "/wsiotramite/Tramite";
+    driver.complete(ENTITY_TI, pi, "Task_RequestGoLive", vars(PRODUCTION_URL, productionUrl, GO_LIVE_DATE, inDays(2)));
+    driver.complete(SGTD, pi, "Task_ApproveGoLive", vars(GO_LIVE_DECISION, APPROVE));
+
+    assertThat(pi).isWaitingAt("Event_GoLiveDate");
+    Date due = job().getDuedate();
+    Assertions.assertThat(due.toInstant().atZone(ZoneId.of("America/Lima")).toLocalDate().toString()).isEqualTo(inDays(2));
+    Assertions.assertThat(directory.registered(Actors.MUNI_RUC)).isEmpty();
+
+    execute(job());
+
+    assertThat(pi).isEnded().hasPassed("Task_RegisterProduction", "EndEvent_InProduction");
+    Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).variableName(OUTCOME).singleResult().getValue()).isEqualTo("EN_PRODUCCION");
+    Assertions.assertThat(directory.registered(Actors.MUNI_RUC)).get()
+        .satisfies(entry -> {
+          Assertions.assertThat(entry.url()).isEqualTo(productionUrl);
+          Assertions.assertThat(entry.category()).isEqualTo(8);
+          Assertions.assertThat(entry.processInstanceId()).isEqualTo(pi.getId());
+        });
+  }
+
+  @Test
+  void aNonConformingServiceIsFixedAndTestedAgain() {
+    try (CarelessWsIoTramite careless = new CarelessWsIoTramite()) {
+      ProcessInstance pi = start(careless.url());
+
+      Assertions.assertThat(variable(pi, PASSED)).isEqualTo(false);
+      Assertions.assertThat((String) variable(pi, SUMMARY)).startsWith("3 de 9 verificaciones conformes (6 no conformes)");
+      SpinJsonNode checks = (SpinJsonNode) variable(pi, CHECKS);
+      Assertions.assertThat(checks.elements().get(0).prop("motivo").stringValue()).contains("vrucentremitente");
+
+      assertRefused(() -> driver.complete(SGTD, pi, "Task_ReviewReport", vars(REVIEW_DECISION, CONFORMING)),
+          "Decisión: el informe tiene verificaciones no conformes");
+      assertRefused(() -> driver.complete(SGTD, pi, "Task_ReviewReport", vars(REVIEW_DECISION, NOT_CONFORMING)),
+          "Observación o motivo: es obligatorio");
+      driver.complete(SGTD, pi, "Task_ReviewReport", vars(REVIEW_DECISION, NOT_CONFORMING,
+          REVIEW_OBSERVATION, "El WSDL no sigue el contrato y el servicio acepta documentos inválidos."));
+
+      assertThat(driver.taskAt(pi, "Task_FixService")).hasCandidateGroup("ti");
+      assertRefused(() -> driver.complete(ENTITY_TI, pi, "Task_FixService", vars(DEV_URL, "sgd.muni/wsiotramite")),
+          "URL del servicio de desarrollo: debe empezar con http:// o https://");
+      driver.complete(ENTITY_TI, pi, "Task_FixService", vars(DEV_URL, ownUrl(), CORRECTION_NOTE, "Se corrigió el WSDL."));
+
+      assertThat(pi).isWaitingAt("Task_RunSuite");
+      execute(job());
+      assertThat(pi).isWaitingAt("Task_ReviewReport");
+      Assertions.assertThat(variable(pi, ROUND)).isEqualTo(2);
+      Assertions.assertThat(variable(pi, PASSED)).isEqualTo(true);
+      Assertions.assertThat(runs.runsOf(pi.getId())).extracting(MpvMapper.TestRun::failed).containsExactly(6, 0);
+      Assertions.assertThat(runs.runsOf(pi.getId())).extracting(MpvMapper.TestRun::reportDocumentId)
+          .doesNotHaveDuplicates();
+      driver.complete(SGTD, pi, "Task_ReviewReport", vars(REVIEW_DECISION, CONFORMING));
+      assertThat(pi).isWaitingAt("Task_AdminTestEntity");
+    }
+  }
+
+  @Test
+  void theActaNeedsBothValidSignatures() {
+    ProcessInstance pi = untilActa();
+    driver.complete(ENTITY_TI, pi, "Task_SignActaTi", vars(ACTA_TI_DOCUMENT, signedActa(pi, ENTITY_TI, "Jefe TI Muni")));
+
+    // The acta as generated, unsigned, is refused outright; so is any other PDF.
+    assertRefused(() -> driver.complete(ENTITY_TRAMITE, pi, "Task_SignActaTramite",
+        vars(ACTA_TRAMITE_DOCUMENT, variable(pi, ACTA_DOCUMENT))), "es el acta sin firmar");
+    String other = upload(ENTITY_TRAMITE, "otro.pdf", TestPki.signedPdf("Otro documento", "Jefa Tramite Muni"));
+    assertRefused(() -> driver.complete(ENTITY_TRAMITE, pi, "Task_SignActaTramite", vars(ACTA_TRAMITE_DOCUMENT, other)),
+        "no es el acta de conformidad " + pi.getBusinessKey());
+
+    // A copy of the acta without a signature: verified, found unsigned, back to the signer.
+    String unsigned = upload(ENTITY_TRAMITE, "acta-sin-firma.pdf", documents.content((String) variable(pi, ACTA_DOCUMENT)));
+    driver.complete(ENTITY_TRAMITE, pi, "Task_SignActaTramite", vars(ACTA_TRAMITE_DOCUMENT, unsigned));
+
+    assertThat(pi).hasPassed("Task_VerifyActaTramite").isWaitingAt("Task_SignActaTramite")
+        .isNotWaitingAt("Task_RequestGoLive");
+    Assertions.assertThat(variable(pi, "actaTramiteSignatureValid")).isEqualTo(false);
+    Assertions.assertThat(variable(pi, "actaTramiteSignatureProblem")).asString().isNotBlank();
+    Assertions.assertThat(variable(pi, "actaTiSignatureValid")).isEqualTo(true);
+
+    driver.complete(ENTITY_TRAMITE, pi, "Task_SignActaTramite",
+        vars(ACTA_TRAMITE_DOCUMENT, signedActa(pi, ENTITY_TRAMITE, "Jefa Tramite Muni")));
+    assertThat(pi).isWaitingAt("Task_RequestGoLive");
+  }
+
+  @Test
+  void aGoLiveDateLessThanTwoDaysAwayIsRefusedWithTheReason() {
+    ProcessInstance pi = untilGoLiveRequest();
+
+    for (String early : List.of(inDays(1), inDays(0), inDays(-3))) {
+      assertRefused(() -> driver.complete(ENTITY_TI, pi, "Task_RequestGoLive",
+          vars(PRODUCTION_URL, ownUrl(), GO_LIVE_DATE, early)),
+          "Fecha prevista de pase a producción: debe ser al menos 2 días posterior a la solicitud");
+    }
+    assertRefused(() -> driver.complete(ENTITY_TI, pi, "Task_RequestGoLive",
+        vars(PRODUCTION_URL, ownUrl(), GO_LIVE_DATE, "30/12/2026")), "no es una fecha");
+    assertThat(pi).isWaitingAt("Task_RequestGoLive");
+
+    driver.complete(ENTITY_TI, pi, "Task_RequestGoLive", vars(PRODUCTION_URL, ownUrl(), GO_LIVE_DATE, inDays(3)));
+    assertThat(pi).isWaitingAt("Task_ApproveGoLive");
+  }
+
+  @Test
+  void theSgtdRejectsTheGoLiveWithAReason() {
+    ProcessInstance pi = untilGoLiveRequest();
+    driver.complete(ENTITY_TI, pi, "Task_RequestGoLive", vars(PRODUCTION_URL, ownUrl(), GO_LIVE_DATE, inDays(5)));
+
+    assertRefused(() -> driver.complete(SGTD, pi, "Task_ApproveGoLive", vars(GO_LIVE_DECISION, REJECT)),
+        "Observación o motivo: es obligatorio");
+    driver.complete(SGTD, pi, "Task_ApproveGoLive",
+        vars(GO_LIVE_DECISION, REJECT, GO_LIVE_OBSERVATION, "La URL de producción no es de la entidad."));
+
+    assertThat(driver.taskAt(pi, "Task_NotifyRejection")).isAssignedTo(ENTITY_TI);
+    Assertions.assertThat(variable(pi, REJECTION_REASON)).asString().contains("La URL de producción no es de la entidad.");
+    driver.complete(ENTITY_TI, pi, "Task_NotifyRejection", Map.of());
+    assertThat(pi).isEnded().hasPassed("EndEvent_Rejected").hasNotPassed("Task_RegisterProduction");
+    Assertions.assertThat(directory.registered(Actors.MUNI_RUC)).isEmpty();
+  }
+
+  @Test
+  void theSgtdCanRejectAtTheReportReview() {
+    ProcessInstance pi = start(ownUrl());
+    driver.complete(SGTD, pi, "Task_ReviewReport",
+        vars(REVIEW_DECISION, REJECT, REVIEW_OBSERVATION, "La entidad no tiene SGD interoperable."));
+    driver.complete(ENTITY_TI, pi, "Task_NotifyRejection", Map.of());
+    assertThat(pi).isEnded().hasPassed("EndEvent_Rejected").hasNotPassed("Task_AdminTestEntity");
+  }
+
+  @Test
+  void aBadRequestIsRefusedFieldByFieldAndStartsNothing() {
+    Map<String, Object> bad = request("ftp://sgd.muni.gob.pe/Tramite");
+    bad.put(ENTITY_RUC, "20601234566");
+    bad.put(TECH_DNI, "1234");
+    bad.put(ADMIN_MOBILE, "887333444");
+    bad.put(TECH_EMAIL, "chuaman@");
+    bad.put(ENTITY_CATEGORY, "9");
+    long before = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count();
+
+    assertRefused(() -> actors.as(ENTITY_TI, () -> runtime.startProcessInstanceByKey(KEY, bad)),
+        "RUC de la entidad: el dígito verificador no es válido",
+        "DNI del responsable de la prueba técnica: debe tener 8 dígitos",
+        "Celular del responsable de la prueba administrativa: debe tener 9 dígitos y empezar con 9",
+        "Correo del responsable de la prueba técnica: no es un correo electrónico válido",
+        "Tipo de entidad: elija el tipo de entidad de la lista",
+        "URL del servicio de desarrollo: debe empezar con http:// o https://");
+    Assertions.assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(before);
+  }
+}
