@@ -82,6 +82,15 @@ public class RunConformanceSuiteDelegate implements JavaDelegate {
     execution.setVariable(TEST_CUO, run.testCuo());
   }
 
+  /** XML on one line and at most 1,500 characters: the report shows what was exchanged, not all of it. */
+  static String compact(String text, String absent) {
+    if (text == null || text.isBlank()) {
+      return absent;
+    }
+    String flat = text.replaceAll("\\s*\n\\s*", " ").strip();
+    return flat.length() > 1500 ? flat.substring(0, 1500) + "..." : flat;
+  }
+
   private static byte[] report(DelegateExecution execution, String url, int round, ZonedDateTime when,
       ConformanceSuite.Run run, String summary) {
     PdfReport pdf = new PdfReport("INFORME DE PRUEBAS DE INTEROPERABILIDAD - MESA DE PARTES VIRTUAL")
@@ -100,8 +109,8 @@ public class RunConformanceSuiteDelegate implements JavaDelegate {
       if (!check.passed()) {
         pdf.row("Motivo", check.reason());
       }
-      pdf.small("Enviado: " + (check.sent() == null ? "" : check.sent()))
-          .small("Recibido: " + (check.received() == null ? "(sin respuesta)" : check.received()));
+      pdf.small("Enviado: " + compact(check.sent(), ""))
+          .small("Recibido: " + compact(check.received(), "(sin respuesta)"));
     }
     return pdf.small("").small("Generado por la plataforma según el contrato wsiotramite del Modelo de Gestión"
         + " Documental (docs/processes/mpv.md).").render();
