@@ -128,13 +128,17 @@ public class DocumentStore {
         && user.tenantIds().contains(document.tenantId())) {
       return true;
     }
-    if (document.processInstanceId() == null) {
-      return false;
+    return document.processInstanceId() != null && canSeeProcess(user, document.processInstanceId());
+  }
+
+  /** Whether Camunda's authorization and tenant checks let the user see the process instance. */
+  public boolean canSeeProcess(PlatformUser user, String processInstanceId) {
+    if (user.isAdmin()) {
+      return true;
     }
     identity.setAuthentication(user.id(), user.groupIds(), user.tenantIds());
     try {
-      return history.createHistoricProcessInstanceQuery()
-          .processInstanceId(document.processInstanceId()).count() > 0;
+      return history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
     } finally {
       identity.clearAuthentication();
     }

@@ -1,5 +1,7 @@
 package pe.gob.pcm.platform.entity;
 
+import java.util.List;
+
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
@@ -22,6 +24,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import pe.gob.pcm.platform.colabora.ColaboraProcess;
 import pe.gob.pcm.platform.mpv.MpvProcess;
+import pe.gob.pcm.platform.pgo.PgoProcess;
 import pe.gob.pcm.platform.config.PlatformProperties;
 
 /**
@@ -84,6 +87,12 @@ public class AccessPolicy implements ApplicationRunner {
         Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
     grant(Role.SGTD_MESA_AYUDA, Resources.PROCESS_DEFINITION, MpvProcess.KEY,
         Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    // ROF/MOP: formulated by the entity's planning office, evaluated by the SGP.
+    grant(Role.OGPP, Resources.PROCESS_DEFINITION, PgoProcess.KEY, Permissions.CREATE_INSTANCE);
+    for (Role sgp : List.of(Role.SGP_EVALUADOR, Role.SGP_SUPERVISOR)) {
+      grant(sgp, Resources.PROCESS_DEFINITION, PgoProcess.KEY,
+          Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    }
     grant(Role.GERENCIA, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Role.GERENCIA, Resources.PROCESS_DEFINITION, ALL,
         Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);

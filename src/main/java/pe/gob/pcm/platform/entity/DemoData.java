@@ -32,6 +32,7 @@ public class DemoData implements ApplicationRunner {
   static final List<String[]> PCM_USERS = List.of(
       new String[] {"sgtd.mesaayuda", Role.SGTD_MESA_AYUDA.groupId(), "Mesa de Ayuda SGTD"},
       new String[] {"sgp.evaluador", Role.SGP_EVALUADOR.groupId(), "Evaluador SGP"},
+      new String[] {"sgp.supervisor", Role.SGP_SUPERVISOR.groupId(), "Supervisor SGP"},
       new String[] {"pcm.gerencia", Role.GERENCIA.groupId(), "Gerencia PCM"});
 
   private final IdentityService identity;

@@ -9,6 +9,7 @@ public enum Role {
   ASESORIA_LEGAL("asesoria-legal", "Asesoría Jurídica", Side.ENTITY),
   SGTD_MESA_AYUDA("sgtd-mesa-ayuda", "SGTD - Mesa de Ayuda", Side.PCM),
   SGP_EVALUADOR("sgp-evaluador", "SGP - Evaluador", Side.PCM),
+  SGP_SUPERVISOR("sgp-supervisor", "SGP - Supervisor de evaluaciones", Side.PCM),
   GERENCIA("gerencia", "Gerencia (PCM)", Side.PCM);
 
   /** Entity-side groups see their own entity; PCM-side groups serve every hosted entity. */

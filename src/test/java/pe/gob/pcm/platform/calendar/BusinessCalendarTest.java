@@ -60,6 +60,15 @@ class BusinessCalendarTest {
     "2026-11-25, 25, 2027-01-06",
     // a start on a holiday is not counted
     "2026-12-25, 1, 2026-12-28",
+    // Easter moves: in 2027 Holy Thursday and Good Friday are 25 and 26 March. The SGP's three
+    // evaluation deadlines from Mon 22 Mar: 10 → 23,24,29,30,31 Mar, 1,2,5,6,7 Apr
+    "2027-03-22, 10, 2027-04-07",
+    // 15 → + 8, 9, 12, 13, 14 Apr
+    "2027-03-22, 15, 2027-04-14",
+    // 25 → + 15, 16, 19, 20, 21, 22, 23, 26, 27, 28 Apr
+    "2027-03-22, 25, 2027-04-28",
+    // Easter 2028 is 16 April: 13 and 14 April are holidays. From Tue 11 Apr: 12, 17, 18
+    "2028-04-11, 3, 2028-04-18",
   })
   void addsWorkingDays(String start, int days, String expected) {
     assertThat(calendar.addWorkingDays(LocalDate.parse(start), days)).isEqualTo(LocalDate.parse(expected));

@@ -1,0 +1,93 @@
+package pe.gob.pcm.platform.pgo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import pe.gob.pcm.platform.validation.FieldChecks;
+
+/** A proposed (or current) organic structure: its units, in the order the entity gave them. */
+public record OrgStructure(List<OrgUnit> unidades) {
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  static final int MAX_UNITS = 500;
+
+  public OrgStructure {
+    unidades = unidades == null ? List.of() : List.copyOf(unidades);
+  }
+
+  /**
+   * Reads the JSON format; a text that is not that format is refused naming the field
+   * ({@code variable}) and, in Spanish, what is wrong.
+   */
+  public static OrgStructure parse(String json, String variable, String label) {
+    FieldChecks checks = new FieldChecks();
+    if (json == null || json.isBlank()) {
+      checks.check(variable, label, "es obligatoria").throwIfAny();
+    }
+    if (json.length() > 1_000_000) {
+      checks.check(variable, label, "no debe superar 1 MB").throwIfAny();
+    }
+    OrgStructure structure;
+    try {
+      structure = JSON.readValue(json, OrgStructure.class);
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " (línea " + e.getLocation().getLineNr() + ", columna "
+          + e.getLocation().getColumnNr() + ")";
+      String detail = e.getOriginalMessage().replaceAll("\\s+", " ").replaceAll("\\(class [^)]*\\)", "")
+          .replaceAll(",? *not marked as ignorable.*", "");
+      checks.check(variable, label, "no sigue el formato JSON de estructura" + where + ": "
+          + detail.substring(0, Math.min(160, detail.length()))).throwIfAny();
+      throw new IllegalStateException(e);
+    }
+    if (structure == null || structure.unidades().isEmpty()) {
+      checks.check(variable, label, "debe tener al menos una unidad en «unidades»").throwIfAny();
+    }
+    if (structure.unidades().size() > MAX_UNITS) {
+      checks.check(variable, label, "no debe superar " + MAX_UNITS + " unidades").throwIfAny();
+    }
+    return structure;
+  }
+
+  public String toJson() {
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Optional<OrgUnit> unit(String codigo) {
+    return unidades.stream().filter(u -> u.codigo() != null && u.codigo().equals(codigo)).findFirst();
+  }
+
+  public List<OrgUnit> children(String codigo) {
+    List<OrgUnit> children = new ArrayList<>();
+    for (OrgUnit unit : unidades) {
+      if (codigo != null && codigo.equals(unit.padre())) {
+        children.add(unit);
+      }
+    }
+    return children;
+  }
+
+  public List<OrgUnit> roots() {
+    return unidades.stream().filter(u -> u.padre() == null || u.padre().isBlank()).toList();
+  }
+
+  /** Units by code (the first one when a code repeats). */
+  public Map<String, OrgUnit> byCode() {
+    Map<String, OrgUnit> map = new LinkedHashMap<>();
+    for (OrgUnit unit : unidades) {
+      if (unit.codigo() != null) {
+        map.putIfAbsent(unit.codigo(), unit);
+      }
+    }
+    return map;
+  }
+}

@@ -1,0 +1,271 @@
+package pe.gob.pcm.platform.pgo;
+
+import static pe.gob.pcm.platform.pgo.PgoProcess.*;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+import pe.gob.pcm.platform.calendar.CalendarProperties;
+import pe.gob.pcm.platform.document.DocumentStore;
+import pe.gob.pcm.platform.entity.HostedEntities;
+import pe.gob.pcm.platform.validation.FieldChecks;
+import pe.gob.pcm.platform.validation.Identifiers;
+
+/**
+ * Server-side checks of every PGO form ({@code ${pgoChecks}}): the start event opens the
+ * expediente; each task completion validates its form. Refusals name the field, in Spanish.
+ */
+@Component("pgoChecks")
+public class PgoChecks implements ExecutionListener, TaskListener {
+
+  static final int TEXT_MAX = 4000;
+  static final int MAX_POPULATION = 20_000_000;
+
+  private final HostedEntities entities;
+  private final DocumentStore documents;
+  private final PgoMapper mapper;
+  private final CalendarProperties calendar;
+
+  public PgoChecks(HostedEntities entities, DocumentStore documents, PgoMapper mapper, CalendarProperties calendar) {
+    this.entities = entities;
+    this.documents = documents;
+    this.mapper = mapper;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    openExpediente(execution);
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    switch (task.getTaskDefinitionKey()) {
+      case "Task_Formulate", "Task_Correct" -> completeProposal(task);
+      case "Task_LegalReport" -> completeLegal(task);
+      case "Task_ChooseOpinion" -> choice(task, REQUEST_OPINION, "¿Solicita la opinión previa?", Set.of("SI", "NO"));
+      case "Task_AssignComplexity" -> choice(task, COMPLEXITY, "Complejidad", Set.of("BAJA", "MEDIA", "ALTA"));
+      case "Task_Evaluate" -> completeEvaluation(task);
+      case "Task_RecordNorm" -> completeNorm(task);
+      case "Task_RecordPublication" -> completePublication(task);
+      default -> { }
+    }
+  }
+
+  void openExpediente(DelegateExecution execution) {
+    String ruc = text(execution, ENTITY_RUC);
+    String category = text(execution, ENTITY_CATEGORY);
+    boolean municipality = "7".equals(category) || "8".equals(category);
+    FieldChecks checks = new FieldChecks()
+        .check(ENTITY_RUC, "RUC de la entidad", ruc, Identifiers::rucProblem)
+        .check(ENTITY_NAME, "Nombre de la entidad", Identifiers.textProblem(text(execution, ENTITY_NAME), 250))
+        .check(ENTITY_CATEGORY, "Tipo y nivel de gobierno", category != null && category.matches("[1-8]")
+            ? null : "elija el tipo de entidad de la lista")
+        .check(DOCUMENT_TYPE, "Documento", Set.of("ROF", "MOP").contains(text(execution, DOCUMENT_TYPE))
+            ? null : "elija ROF o MOP")
+        .check(TRIGGER, "Motivo", TRIGGERS.containsKey(text(execution, TRIGGER)) ? null : "elija el motivo de la lista");
+    Integer population = null;
+    if (municipality) {
+      String raw = text(execution, POPULATION);
+      try {
+        population = raw == null || raw.isBlank() ? null : (int) Double.parseDouble(raw.strip());
+      } catch (NumberFormatException e) {
+        population = -1;
+      }
+      checks.check(POPULATION, "Población (habitantes)", population == null ? "es obligatoria para una municipalidad"
+          : population < 1 || population > MAX_POPULATION ? "debe ser un número entre 1 y " + MAX_POPULATION : null);
+      checks.check(TYPOLOGY, "Tipología del distrito", "8".equals(category) && !TYPOLOGIES.contains(text(execution, TYPOLOGY))
+          ? "elija la tipología de la lista" : null);
+    }
+    if (Identifiers.rucProblem(ruc) == null) {
+      if (entities.find(ruc).isEmpty()) {
+        checks.check(ENTITY_RUC, "RUC de la entidad", "la entidad no está registrada en la plataforma");
+      } else if (execution.getTenantId() != null && !execution.getTenantId().equals(ruc)) {
+        checks.check(ENTITY_RUC, "RUC de la entidad", "no corresponde a la entidad de su usuario");
+      }
+    }
+    checks.throwIfAny();
+
+    PgoMapper.Expediente e = new PgoMapper.Expediente();
+    e.processInstanceId = execution.getProcessInstanceId();
+    e.entityRuc = ruc.strip();
+    e.entityName = text(execution, ENTITY_NAME).strip();
+    e.entityCategory = Integer.parseInt(category);
+    e.documento = text(execution, DOCUMENT_TYPE);
+    e.motivo = text(execution, TRIGGER);
+    e.municipalLevel = municipality ? ("7".equals(category) ? "PROVINCIAL" : "DISTRITAL") : null;
+    e.population = population;
+    e.typology = "8".equals(category) ? text(execution, TYPOLOGY) : null;
+    e.estado = "EN_FORMULACION";
+    e.createdBy = actor();
+    mapper.insertExpediente(e);
+    execution.setVariable(EXPEDIENTE_ID, e.id);
+    execution.setVariable(ENTITY_RUC, e.entityRuc);
+    execution.setVariable(ENTITY_CATEGORY, e.entityCategory);
+    execution.setVariable(MUNICIPAL_LEVEL, e.municipalLevel);
+    execution.setVariable(POPULATION, population);
+    execution.setVariable(TYPOLOGY, e.typology);
+    execution.setVariable(STRUCTURE_VERSION, 0);
+    execution.setVariable(ROUND, 0);
+    execution.setVariable(SLA_BREACHED, false);
+    execution.setProcessBusinessKey("PGO-" + e.documento + "-" + e.entityRuc + "-"
+        + LocalDateTime.now(calendar.zone()).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")));
+  }
+
+  /** Formulate or correct: the structure must be readable; to send, the three documents are required. */
+  void completeProposal(DelegateTask task) {
+    String action = text(task, ACTION);
+    FieldChecks checks = new FieldChecks()
+        .check(ACTION, "Acción", Set.of(SEND, VALIDATE).contains(action) ? null : "elija validar o enviar");
+    checks.throwIfAny();
+    OrgStructure.parse(text(task, STRUCTURE_JSON), STRUCTURE_JSON, "Estructura (JSON)");
+    String ruc = text(task, ENTITY_RUC);
+    for (String variable : DOCUMENTS.keySet()) {
+      if (variable.equals(LEGAL_DOCUMENT)) {
+        continue;
+      }
+      String id = text(task, variable);
+      boolean required = SEND.equals(action) && REQUIRED_TO_SEND.contains(variable);
+      if (required || (id != null && !id.isBlank())) {
+        checks.check(variable, label(variable), documents.usableProblem(id, ruc, task.getProcessInstanceId()));
+      }
+    }
+    checks.throwIfAny();
+  }
+
+  void completeLegal(DelegateTask task) {
+    String decision = text(task, LEGAL_DECISION);
+    FieldChecks checks = new FieldChecks()
+        .check(LEGAL_DECISION, "Decisión", Set.of("CONFORME", "OBSERVAR").contains(decision) ? null
+            : "elija conforme u observar");
+    if ("CONFORME".equals(decision)) {
+      checks.check(LEGAL_DOCUMENT, label(LEGAL_DOCUMENT),
+          documents.usableProblem(text(task, LEGAL_DOCUMENT), text(task, ENTITY_RUC), task.getProcessInstanceId()));
+    } else if ("OBSERVAR".equals(decision)) {
+      checks.check(LEGAL_OBSERVATION, "Observaciones", Identifiers.textProblem(text(task, LEGAL_OBSERVATION), TEXT_MAX));
+    }
+    checks.throwIfAny();
+    if ("CONFORME".equals(decision)) {
+      recordDocuments(task, Set.of(LEGAL_DOCUMENT));
+    }
+  }
+
+  void completeEvaluation(DelegateTask task) {
+    String result = text(task, RESULT);
+    FieldChecks checks = new FieldChecks()
+        .check(RESULT, "Resultado", Set.of("FAVORABLE", "DESFAVORABLE", "OBSERVADO").contains(result) ? null
+            : "elija favorable, desfavorable u observado");
+    if ("DESFAVORABLE".equals(result) || "OBSERVADO".equals(result)) {
+      checks.check(OBSERVATION, "Fundamentos u observaciones", Identifiers.textProblem(text(task, OBSERVATION), TEXT_MAX));
+    }
+    checks.throwIfAny();
+    long expediente = ((Number) task.getVariable(EXPEDIENTE_ID)).longValue();
+    int round = ((Number) task.getVariable(ROUND)).intValue();
+    mapper.closeEvaluation(expediente, round, actor(), result, text(task, OBSERVATION));
+    mapper.setEstado(expediente, switch (result) {
+      case "FAVORABLE" -> "OPINION_FAVORABLE";
+      case "DESFAVORABLE" -> "DESFAVORABLE";
+      default -> "OBSERVADO";
+    });
+  }
+
+  void completeNorm(DelegateTask task) {
+    LocalDate today = LocalDate.now(calendar.zone());
+    FieldChecks checks = new FieldChecks()
+        .check(NORM_NUMBER, "Número de la norma", Identifiers.textProblem(text(task, NORM_NUMBER), 100));
+    LocalDate date = date(checks, task, NORM_DATE, "Fecha de la norma");
+    if (date != null && date.isAfter(today)) {
+      checks.check(NORM_DATE, "Fecha de la norma", "no puede ser posterior a hoy");
+    }
+    checks.throwIfAny();
+    task.setVariable(NORM_DATE, date.toString());
+  }
+
+  void completePublication(DelegateTask task) {
+    LocalDate today = LocalDate.now(calendar.zone());
+    FieldChecks checks = new FieldChecks();
+    LocalDate date = date(checks, task, PUBLICATION_DATE, "Fecha de publicación");
+    LocalDate norm = LocalDate.parse(text(task, NORM_DATE));
+    if (date != null && date.isAfter(today)) {
+      checks.check(PUBLICATION_DATE, "Fecha de publicación", "no puede ser posterior a hoy");
+    } else if (date != null && date.isBefore(norm)) {
+      checks.check(PUBLICATION_DATE, "Fecha de publicación", "no puede ser anterior a la fecha de la norma ("
+          + norm.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ")");
+    }
+    checks.throwIfAny();
+    task.setVariable(PUBLICATION_DATE, date.toString());
+  }
+
+  private static LocalDate date(FieldChecks checks, VariableScope scope, String variable, String label) {
+    String raw = text(scope, variable);
+    if (raw == null || raw.isBlank()) {
+      checks.check(variable, label, "es obligatoria");
+      return null;
+    }
+    try {
+      return LocalDate.parse(raw.strip().length() > 10 ? raw.strip().substring(0, 10) : raw.strip());
+    } catch (DateTimeParseException e) {
+      checks.check(variable, label, "no es una fecha (AAAA-MM-DD)");
+      return null;
+    }
+  }
+
+  private void choice(DelegateTask task, String variable, String label, Set<String> allowed) {
+    new FieldChecks().check(variable, label, allowed.contains(text(task, variable)) ? null
+        : "elija una opción de la lista").throwIfAny();
+  }
+
+  /** Each document variable that names a new document becomes a new version of that kind. */
+  void recordDocuments(VariableScope scope, Set<String> variables) {
+    DelegateExecution execution = scope instanceof DelegateTask task ? task.getExecution() : (DelegateExecution) scope;
+    long expediente = ((Number) scope.getVariable(EXPEDIENTE_ID)).longValue();
+    var existing = mapper.documents(expediente);
+    for (String variable : variables) {
+      String id = text(scope, variable);
+      if (id == null || id.isBlank()) {
+        continue;
+      }
+      String kind = DOCUMENTS.get(variable);
+      String clean = id.strip();
+      boolean known = existing.stream().anyMatch(d -> d.tipo().equals(kind) && d.documentId().equals(clean));
+      if (!known) {
+        int version = (int) existing.stream().filter(d -> d.tipo().equals(kind)).count() + 1;
+        mapper.insertDocument(expediente, kind, version, clean, actor());
+        documents.attach(clean, execution.getProcessInstanceId());
+      }
+      scope.setVariable(variable, clean);
+    }
+  }
+
+  static String label(String variable) {
+    return switch (variable) {
+      case "proyectoDocumentId" -> "Código del proyecto de ROF/MOP";
+      case "normaProyectoDocumentId" -> "Código del proyecto de norma";
+      case "informeTecnicoDocumentId" -> "Código del informe técnico sustentatorio";
+      case "personalDocumentId" -> "Código del cuadro de necesidades de personal";
+      case "informeLegalDocumentId" -> "Código del informe legal";
+      default -> variable;
+    };
+  }
+
+  static String actor() {
+    Authentication auth = Context.getCommandContext() == null
+        ? null : Context.getCommandContext().getAuthentication();
+    return auth != null && auth.getUserId() != null ? auth.getUserId() : "plataforma";
+  }
+
+  static String text(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+}

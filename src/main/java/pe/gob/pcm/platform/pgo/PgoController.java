@@ -1,0 +1,105 @@
+package pe.gob.pcm.platform.pgo;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import pe.gob.pcm.platform.config.PlatformUser;
+import pe.gob.pcm.platform.document.DocumentStore;
+
+/**
+ * The expediente's structure for people and forms: its organigram (SVG, shown in the task
+ * forms), each version as JSON, and an entity's approved ROF/MOP versions with their comparison.
+ * Who may see an expediente is who may see its process instance in Camunda.
+ */
+@RestController
+@RequestMapping("/api/pgo")
+public class PgoController {
+
+  private final PgoMapper mapper;
+  private final DocumentStore documents;
+
+  public PgoController(PgoMapper mapper, DocumentStore documents) {
+    this.mapper = mapper;
+    this.documents = documents;
+  }
+
+  @GetMapping(value = "/expedientes/{id}/organigrama.svg", produces = "image/svg+xml")
+  public ResponseEntity<String> organigram(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @PathVariable long id, @RequestParam(name = "version", required = false) Integer version) {
+    PgoMapper.Expediente e = visible(user, id);
+    PgoMapper.Structure structure = e == null ? null : structure(id, version);
+    if (structure == null) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+          .body("Organigrama no disponible: el expediente no existe, no tiene estructura o no puede verlo.");
+    }
+    String title = "Organigrama - " + e.entityName + " - " + e.documento + " (versión " + structure.version() + ")";
+    return ResponseEntity.ok().header("Cache-Control", "no-store")
+        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+        .body(OrgChart.svg(OrgStructure.parse(structure.contenido(), "estructura", "Estructura"), title));
+  }
+
+  @GetMapping("/expedientes/{id}/estructura")
+  public ResponseEntity<?> structureJson(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @PathVariable long id, @RequestParam(name = "version", required = false) Integer version) {
+    PgoMapper.Structure structure = visible(user, id) == null ? null : structure(id, version);
+    if (structure == null) {
+      return notFound();
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(structure.contenido());
+  }
+
+  @GetMapping("/entidades/{ruc}/{documento}/versiones")
+  public ResponseEntity<?> versions(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @PathVariable String ruc, @PathVariable String documento) {
+    if (!mayReadEntity(user, ruc)) {
+      return notFound();
+    }
+    return ResponseEntity.ok(mapper.versions(ruc, documento.toUpperCase(java.util.Locale.ROOT)));
+  }
+
+  @GetMapping("/entidades/{ruc}/{documento}/comparar")
+  public ResponseEntity<?> compare(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @PathVariable String ruc, @PathVariable String documento, @RequestParam("de") int from, @RequestParam("a") int to) {
+    if (!mayReadEntity(user, ruc)) {
+      return notFound();
+    }
+    List<PgoMapper.RofVersion> versions = mapper.versions(ruc, documento.toUpperCase(java.util.Locale.ROOT));
+    PgoMapper.RofVersion a = versions.stream().filter(v -> v.version() == from).findFirst().orElse(null);
+    PgoMapper.RofVersion b = versions.stream().filter(v -> v.version() == to).findFirst().orElse(null);
+    if (a == null || b == null) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("mensaje",
+          "No existe la versión " + (a == null ? from : to) + " del " + documento + " de la entidad."));
+    }
+    return ResponseEntity.ok(StructureDiff.between(
+        OrgStructure.parse(mapper.structure(a.estructuraId()).contenido(), "de", "Versión"),
+        OrgStructure.parse(mapper.structure(b.estructuraId()).contenido(), "a", "Versión")));
+  }
+
+  private PgoMapper.Structure structure(long id, Integer version) {
+    if (version == null) {
+      return mapper.latestStructure(id);
+    }
+    return mapper.structures(id).stream().filter(s -> s.version() == version).findFirst().orElse(null);
+  }
+
+  private PgoMapper.Expediente visible(PlatformUser user, long id) {
+    PgoMapper.Expediente e = mapper.expediente(id);
+    return e != null && documents.canSeeProcess(user, e.processInstanceId) ? e : null;
+  }
+
+  private static boolean mayReadEntity(PlatformUser user, String ruc) {
+    return user.isAdmin() || user.isPcmSide() || user.tenantIds().contains(ruc);
+  }
+
+  private static ResponseEntity<Map<String, String>> notFound() {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("mensaje", "No encontrado."));
+  }
+}

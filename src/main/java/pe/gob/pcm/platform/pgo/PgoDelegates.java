@@ -1,0 +1,168 @@
+package pe.gob.pcm.platform.pgo;
+
+import static pe.gob.pcm.platform.pgo.PgoProcess.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import pe.gob.pcm.platform.calendar.CalendarProperties;
+
+/** The PGO model's service tasks, each a named delegate ({@code ${pgoSaveProposal}} …). */
+@Configuration
+public class PgoDelegates {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  private final PgoMapper mapper;
+  private final StructureRules rules;
+  private final PgoChecks checks;
+  private final ObjectMapper json;
+  private final ZoneId zone;
+
+  public PgoDelegates(PgoMapper mapper, StructureRules rules, PgoChecks checks, ObjectMapper json,
+      CalendarProperties calendar) {
+    this.mapper = mapper;
+    this.rules = rules;
+    this.checks = checks;
+    this.json = json;
+    this.zone = calendar.zone();
+  }
+
+  static long expediente(DelegateExecution execution) {
+    return ((Number) execution.getVariable(EXPEDIENTE_ID)).longValue();
+  }
+
+  @Bean("pgoSeedStructure")
+  JavaDelegate seedStructure(MunicipalModels models) {
+    return execution -> {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> model = (Map<String, Object>) execution.getVariable("municipalModel");
+      String code = model == null ? null : (String) model.get("modelCode");
+      execution.setVariable(MODEL_CODE, code);
+      execution.setVariable(MODEL_NAME, model == null ? null : model.get("modelName"));
+      if (code != null) {
+        mapper.setModel(expediente(execution), code);
+        models.structureJson(code).ifPresent(structure -> execution.setVariable(STRUCTURE_JSON, structure));
+      }
+    };
+  }
+
+  /** Saves the structure as a new version when it changed, applies the rules, records the documents. */
+  @Bean("pgoSaveProposal")
+  JavaDelegate saveProposal() {
+    return execution -> {
+      long id = expediente(execution);
+      OrgStructure structure = OrgStructure.parse((String) execution.getVariable(STRUCTURE_JSON), STRUCTURE_JSON,
+          "Estructura (JSON)");
+      int category = ((Number) execution.getVariable(ENTITY_CATEGORY)).intValue();
+      List<Finding> findings = rules.check(structure, category);
+      int errors = (int) findings.stream().filter(Finding::isError).count();
+      int warnings = findings.size() - errors;
+      String canonical = structure.toJson();
+      PgoMapper.Structure latest = mapper.latestStructure(id);
+      int version = latest == null ? 0 : latest.version();
+      if (latest == null || !latest.contenido().equals(canonical)) {
+        version++;
+        mapper.insertStructure(id, version, canonical, errors, warnings, PgoChecks.actor());
+      }
+      Set<String> documentVariables = DOCUMENTS.keySet().stream().filter(v -> !v.equals(LEGAL_DOCUMENT))
+          .collect(Collectors.toSet());
+      checks.recordDocuments(execution, documentVariables);
+
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (Finding f : findings) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("severidad", f.severidad());
+        row.put("unidad", f.unidad() == null ? "(toda la estructura)" : f.unidad());
+        row.put("mensaje", f.mensaje());
+        row.put("regla", f.regla());
+        row.put("fuente", f.fuente());
+        rows.add(row);
+      }
+      execution.setVariable(STRUCTURE_VERSION, version);
+      execution.setVariable(STRUCTURE_ERRORS, errors);
+      execution.setVariable(STRUCTURE_WARNINGS, warnings);
+      execution.setVariable(STRUCTURE_FINDINGS, SpinValues.jsonValue(json.writeValueAsString(rows)).create());
+      execution.setVariable(STRUCTURE_SUMMARY, "Versión " + version + " de la estructura: "
+          + structure.unidades().size() + " unidades, " + errors + " errores, " + warnings + " advertencias"
+          + (errors > 0 ? ". Corrija los errores para poder enviar." : "."));
+    };
+  }
+
+  @Bean("pgoOpenRound")
+  JavaDelegate openRound(PgoDeadlines deadlines) {
+    return execution -> {
+      long id = expediente(execution);
+      int round = ((Number) execution.getVariable(ROUND)).intValue() + 1;
+      int days = ((Number) execution.getVariable(EVALUATION_DAYS)).intValue();
+      Date deadline = deadlines.evaluationDeadline(days);
+      mapper.insertEvaluation(id, round, (String) execution.getVariable(COMPLEXITY), days,
+          deadline.toInstant().atZone(zone).toLocalDateTime());
+      mapper.setEstado(id, "EN_EVALUACION");
+      execution.setVariable(ROUND, round);
+      execution.setVariable(DEADLINE, deadline);
+      execution.setVariable(ALERT_AT, deadlines.evaluationAlert(days));
+      execution.setVariable(DEADLINE_TEXT, "Ronda " + round + ": " + days + " días hábiles, vence el "
+          + DAY.format(deadline.toInstant().atZone(zone)));
+    };
+  }
+
+  @Bean("pgoAlert")
+  JavaDelegate alert() {
+    return execution -> mapper.markAlerted(expediente(execution), ((Number) execution.getVariable(ROUND)).intValue());
+  }
+
+  @Bean("pgoBreach")
+  JavaDelegate breach() {
+    return execution -> {
+      mapper.markBreached(expediente(execution), ((Number) execution.getVariable(ROUND)).intValue());
+      execution.setVariable(SLA_BREACHED, true);
+    };
+  }
+
+  @Bean("pgoArchive")
+  JavaDelegate archive() {
+    return execution -> mapper.setEstado(expediente(execution), "ARCHIVADO");
+  }
+
+  /** The approved structure becomes the entity's current ROF/MOP version; the previous one is superseded. */
+  @Bean("pgoApprove")
+  JavaDelegate approve() {
+    return execution -> {
+      long id = expediente(execution);
+      PgoMapper.Expediente e = mapper.expediente(id);
+      PgoMapper.Structure structure = mapper.latestStructure(id);
+      int next = mapper.versions(e.entityRuc, e.documento).stream().mapToInt(PgoMapper.RofVersion::version)
+          .max().orElse(0) + 1;
+      mapper.supersede(e.entityRuc, e.documento);
+      mapper.insertVersion(e.entityRuc, e.documento, next, id, structure.id(),
+          (String) execution.getVariable(INSTRUMENT), (String) execution.getVariable(NORM_NUMBER),
+          LocalDate.parse((String) execution.getVariable(NORM_DATE)),
+          LocalDate.parse((String) execution.getVariable(PUBLICATION_DATE)));
+      mapper.setEstado(id, "APROBADO");
+      execution.setVariable("rofVersion", next);
+    };
+  }
+
+  String toJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
