@@ -21,6 +21,7 @@ public record OrgUnit(String codigo, String nombre, String clase, String tipo, I
     return funciones == null ? List.of() : funciones;
   }
 
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isOrgano() {
     return "ORGANO".equals(clase);
   }

@@ -128,7 +128,6 @@ public class PgoChecks implements ExecutionListener, TaskListener {
     FieldChecks checks = new FieldChecks()
         .check(ACTION, "Acción", Set.of(SEND, VALIDATE).contains(action) ? null : "elija validar o enviar");
     checks.throwIfAny();
-    OrgStructure.parse(text(task, STRUCTURE_JSON), STRUCTURE_JSON, "Estructura (JSON)");
     String ruc = text(task, ENTITY_RUC);
     for (String variable : DOCUMENTS.keySet()) {
       if (variable.equals(LEGAL_DOCUMENT)) {

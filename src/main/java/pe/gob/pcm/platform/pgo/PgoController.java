@@ -7,12 +7,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import pe.gob.pcm.platform.config.PlatformUser;
 import pe.gob.pcm.platform.document.DocumentStore;
+import pe.gob.pcm.platform.entity.Role;
+import org.camunda.bpm.engine.TaskService;
 
 /**
  * The expediente's structure for people and forms: its organigram (SVG, shown in the task
@@ -25,10 +29,45 @@ public class PgoController {
 
   private final PgoMapper mapper;
   private final DocumentStore documents;
+  private final PgoStructures structures;
+  private final TaskService tasks;
 
-  public PgoController(PgoMapper mapper, DocumentStore documents) {
+  public PgoController(PgoMapper mapper, DocumentStore documents, PgoStructures structures, TaskService tasks) {
     this.mapper = mapper;
     this.documents = documents;
+    this.structures = structures;
+    this.tasks = tasks;
+  }
+
+  /**
+   * Saves a new version of the structure (the editor page posts here): only the entity's planning
+   * office, only while the expediente is being formulated or corrected. Answers the version and
+   * the rules' findings; a text that is not the format is refused (400) naming the problem.
+   */
+  @PostMapping(value = "/expedientes/{id}/estructura", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE})
+  public ResponseEntity<?> saveStructure(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @PathVariable long id, @RequestBody(required = false) String json) {
+    PgoMapper.Expediente e = visible(user, id);
+    if (e == null) {
+      return notFound();
+    }
+    boolean planner = user.groupIds().contains(Role.OGPP.groupId()) && user.tenantIds().contains(e.entityRuc);
+    boolean editable = tasks.createTaskQuery().processInstanceId(e.processInstanceId)
+        .taskDefinitionKeyIn("Task_Formulate", "Task_Correct").count() > 0;
+    if (!planner || !editable) {
+      return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("mensaje", !planner
+          ? "Solo la oficina de planeamiento de la entidad puede editar la estructura."
+          : "La estructura solo se puede editar mientras el expediente está en formulación o subsanación."));
+    }
+    PgoStructures.Saved saved = structures.save(id, json, user.id());
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("version", saved.version());
+    body.put("cambio", saved.changed());
+    body.put("unidades", saved.units());
+    body.put("errores", saved.errors());
+    body.put("advertencias", saved.warnings());
+    body.put("hallazgos", PgoDelegates.rows(saved.findings()));
+    return ResponseEntity.ok(body);
   }
 
   @GetMapping(value = "/expedientes/{id}/organigrama.svg", produces = "image/svg+xml")

@@ -28,15 +28,12 @@ public class PgoDelegates {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final PgoMapper mapper;
-  private final StructureRules rules;
   private final PgoChecks checks;
   private final ObjectMapper json;
   private final ZoneId zone;
 
-  public PgoDelegates(PgoMapper mapper, StructureRules rules, PgoChecks checks, ObjectMapper json,
-      CalendarProperties calendar) {
+  public PgoDelegates(PgoMapper mapper, PgoChecks checks, ObjectMapper json, CalendarProperties calendar) {
     this.mapper = mapper;
-    this.rules = rules;
     this.checks = checks;
     this.json = json;
     this.zone = calendar.zone();
@@ -47,7 +44,7 @@ public class PgoDelegates {
   }
 
   @Bean("pgoSeedStructure")
-  JavaDelegate seedStructure(MunicipalModels models) {
+  JavaDelegate seedStructure(MunicipalModels models, PgoStructures structures) {
     return execution -> {
       @SuppressWarnings("unchecked")
       Map<String, Object> model = (Map<String, Object>) execution.getVariable("municipalModel");
@@ -56,51 +53,52 @@ public class PgoDelegates {
       execution.setVariable(MODEL_NAME, model == null ? null : model.get("modelName"));
       if (code != null) {
         mapper.setModel(expediente(execution), code);
-        models.structureJson(code).ifPresent(structure -> execution.setVariable(STRUCTURE_JSON, structure));
+        models.structureJson(code).ifPresent(structure -> {
+          PgoStructures.Saved saved = structures.save(expediente(execution), structure, "plataforma");
+          execution.setVariable(STRUCTURE_VERSION, saved.version());
+          execution.setVariable(STRUCTURE_SUMMARY, "Versión 1: estructura estándar del modelo " + code
+              + " (" + saved.units() + " unidades). Edítela y valide.");
+        });
       }
     };
   }
 
-  /** Saves the structure as a new version when it changed, applies the rules, records the documents. */
+  /** Applies the rules to the latest structure version and records the documents given. */
   @Bean("pgoSaveProposal")
-  JavaDelegate saveProposal() {
+  JavaDelegate saveProposal(PgoStructures structures) {
     return execution -> {
       long id = expediente(execution);
-      OrgStructure structure = OrgStructure.parse((String) execution.getVariable(STRUCTURE_JSON), STRUCTURE_JSON,
-          "Estructura (JSON)");
-      int category = ((Number) execution.getVariable(ENTITY_CATEGORY)).intValue();
-      List<Finding> findings = rules.check(structure, category);
-      int errors = (int) findings.stream().filter(Finding::isError).count();
-      int warnings = findings.size() - errors;
-      String canonical = structure.toJson();
-      PgoMapper.Structure latest = mapper.latestStructure(id);
-      int version = latest == null ? 0 : latest.version();
-      if (latest == null || !latest.contenido().equals(canonical)) {
-        version++;
-        mapper.insertStructure(id, version, canonical, errors, warnings, PgoChecks.actor());
-      }
+      PgoStructures.Saved latest = structures.latest(id);
+      List<Finding> findings = latest == null
+          ? List.of(new Finding(null, "ESTRUCTURA", Finding.ERROR, "no hay estructura: edítela y guárdela",
+              StructureRules.FORMAT_SOURCE))
+          : latest.findings();
+      int errors = latest == null ? 1 : latest.errors();
       Set<String> documentVariables = DOCUMENTS.keySet().stream().filter(v -> !v.equals(LEGAL_DOCUMENT))
           .collect(Collectors.toSet());
       checks.recordDocuments(execution, documentVariables);
-
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (Finding f : findings) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("severidad", f.severidad());
-        row.put("unidad", f.unidad() == null ? "(toda la estructura)" : f.unidad());
-        row.put("mensaje", f.mensaje());
-        row.put("regla", f.regla());
-        row.put("fuente", f.fuente());
-        rows.add(row);
-      }
-      execution.setVariable(STRUCTURE_VERSION, version);
+      execution.setVariable(STRUCTURE_VERSION, latest == null ? 0 : latest.version());
       execution.setVariable(STRUCTURE_ERRORS, errors);
-      execution.setVariable(STRUCTURE_WARNINGS, warnings);
-      execution.setVariable(STRUCTURE_FINDINGS, SpinValues.jsonValue(json.writeValueAsString(rows)).create());
-      execution.setVariable(STRUCTURE_SUMMARY, "Versión " + version + " de la estructura: "
-          + structure.unidades().size() + " unidades, " + errors + " errores, " + warnings + " advertencias"
-          + (errors > 0 ? ". Corrija los errores para poder enviar." : "."));
+      execution.setVariable(STRUCTURE_WARNINGS, latest == null ? 0 : latest.warnings());
+      execution.setVariable(STRUCTURE_FINDINGS, SpinValues.jsonValue(toJson(rows(findings))).create());
+      execution.setVariable(STRUCTURE_SUMMARY, latest == null ? "Aún no hay estructura." : "Versión " + latest.version()
+          + " de la estructura: " + latest.units() + " unidades, " + errors + " errores, " + latest.warnings()
+          + " advertencias" + (errors > 0 ? ". Corrija los errores para poder enviar." : "."));
     };
+  }
+
+  static List<Map<String, Object>> rows(List<Finding> findings) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Finding f : findings) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("severidad", f.severidad());
+      row.put("unidad", f.unidad() == null ? "(toda la estructura)" : f.unidad());
+      row.put("mensaje", f.mensaje());
+      row.put("regla", f.regla());
+      row.put("fuente", f.fuente());
+      rows.add(row);
+    }
+    return rows;
   }
 
   @Bean("pgoOpenRound")

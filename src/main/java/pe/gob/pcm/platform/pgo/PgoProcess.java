@@ -20,7 +20,6 @@ public final class PgoProcess {
   public static final String MODEL_CODE = "modelCode";
   public static final String MODEL_NAME = "modelName";
 
-  public static final String STRUCTURE_JSON = "structureJson";
   public static final String STRUCTURE_VERSION = "structureVersion";
   public static final String STRUCTURE_ERRORS = "structureErrors";
   public static final String STRUCTURE_WARNINGS = "structureWarnings";

@@ -54,6 +54,17 @@ public class Http {
         .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build());
   }
 
+  /** A raw text body (JSON written by hand, or not JSON at all), as a browser page posts it. */
+  public Response postText(String path, String authorization, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json; charset=utf-8")
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return send(request.build());
+  }
+
   public Response postJson(String path, String authorization, Object body) {
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))

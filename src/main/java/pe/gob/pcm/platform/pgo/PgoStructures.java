@@ -1,0 +1,56 @@
+package pe.gob.pcm.platform.pgo;
+
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The expediente's structure versions: saving one (from the editor page, the REST API or a
+ * municipal model) parses it, applies the rules and keeps it as a new version when it changed.
+ * Structures live here, not in process variables: a ROF easily exceeds the engine's 4,000
+ * characters per text variable.
+ */
+@Service
+public class PgoStructures {
+
+  /** A saved (or unchanged) version with the rules' findings. */
+  public record Saved(int version, boolean changed, int errors, int warnings, List<Finding> findings, int units) {}
+
+  private final PgoMapper mapper;
+  private final StructureRules rules;
+
+  public PgoStructures(PgoMapper mapper, StructureRules rules) {
+    this.mapper = mapper;
+    this.rules = rules;
+  }
+
+  @Transactional
+  public Saved save(long expedienteId, String json, String userId) {
+    PgoMapper.Expediente expediente = mapper.expediente(expedienteId);
+    OrgStructure structure = OrgStructure.parse(json, "estructura", "Estructura (JSON)");
+    List<Finding> findings = rules.check(structure, expediente.entityCategory);
+    int errors = (int) findings.stream().filter(Finding::isError).count();
+    String canonical = structure.toJson();
+    PgoMapper.Structure latest = mapper.latestStructure(expedienteId);
+    int version = latest == null ? 0 : latest.version();
+    boolean changed = latest == null || !latest.contenido().equals(canonical);
+    if (changed) {
+      version++;
+      mapper.insertStructure(expedienteId, version, canonical, errors, findings.size() - errors, userId);
+    }
+    return new Saved(version, changed, errors, findings.size() - errors, findings, structure.unidades().size());
+  }
+
+  /** The rules applied to the latest version; null when there is none yet. */
+  public Saved latest(long expedienteId) {
+    PgoMapper.Structure latest = mapper.latestStructure(expedienteId);
+    if (latest == null) {
+      return null;
+    }
+    PgoMapper.Expediente expediente = mapper.expediente(expedienteId);
+    OrgStructure structure = OrgStructure.parse(latest.contenido(), "estructura", "Estructura");
+    List<Finding> findings = rules.check(structure, expediente.entityCategory);
+    int errors = (int) findings.stream().filter(Finding::isError).count();
+    return new Saved(latest.version(), false, errors, findings.size() - errors, findings, structure.unidades().size());
+  }
+}
