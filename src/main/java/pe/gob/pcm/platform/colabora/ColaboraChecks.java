@@ -1,5 +1,7 @@
 package pe.gob.pcm.platform.colabora;
 
+import static pe.gob.pcm.platform.validation.ProcessInputs.text;
+import static pe.gob.pcm.platform.validation.ProcessInputs.actor;
 import static pe.gob.pcm.platform.colabora.ColaboraProcess.*;
 
 import java.time.LocalDateTime;
@@ -10,8 +12,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import pe.gob.pcm.platform.document.DocumentStore;
 import pe.gob.pcm.platform.entity.HostedEntities;
@@ -79,11 +79,7 @@ public class ColaboraChecks implements ExecutionListener, TaskListener {
         .check(OFFICER_EMAIL, "Correo electrónico", text(execution, OFFICER_EMAIL), Identifiers::emailProblem)
         .check(OFFICER_MOBILE, "Celular", text(execution, OFFICER_MOBILE), Identifiers::mobileProblem);
     if (Identifiers.rucProblem(ruc) == null) {
-      if (entities.find(ruc).isEmpty()) {
-        checks.check(ENTITY_RUC, "RUC de la entidad", "la entidad no está registrada en la plataforma");
-      } else if (execution.getTenantId() != null && !execution.getTenantId().equals(ruc)) {
-        checks.check(ENTITY_RUC, "RUC de la entidad", "no corresponde a la entidad de su usuario");
-      }
+      checks.check(ENTITY_RUC, "RUC de la entidad", entities.ownershipProblem(ruc.strip(), execution.getTenantId()));
     }
     checkDocument(checks, execution, A3_DOCUMENT, DOCUMENT_LABELS.get(A3_DOCUMENT), ruc);
     checkDocument(checks, execution, DESIGNATION_DOCUMENT, DOCUMENT_LABELS.get(DESIGNATION_DOCUMENT), ruc);
@@ -156,20 +152,5 @@ public class ColaboraChecks implements ExecutionListener, TaskListener {
       return execution.getProcessInstanceId();
     }
     return scope instanceof DelegateTask task ? task.getProcessInstanceId() : null;
-  }
-
-  /** The user completing a task: the authenticated one, else the assignee. */
-  private static String actor(DelegateTask task) {
-    Authentication auth = Context.getCommandContext() == null
-        ? null : Context.getCommandContext().getAuthentication();
-    if (auth != null && auth.getUserId() != null) {
-      return auth.getUserId();
-    }
-    return task.getAssignee() != null ? task.getAssignee() : "desconocido";
-  }
-
-  private static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
   }
 }

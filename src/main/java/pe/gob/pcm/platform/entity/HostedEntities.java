@@ -54,6 +54,17 @@ public class HostedEntities {
     }
   }
 
+  /**
+   * Why a valid RUC typed in a form cannot be used by a process of the tenant {@code tenantId}
+   * (null when the process has no tenant): not hosted here, or not the user's own entity.
+   */
+  public String ownershipProblem(String ruc, String tenantId) {
+    if (find(ruc).isEmpty()) {
+      return "la entidad no está registrada en la plataforma";
+    }
+    return tenantId != null && !tenantId.equals(ruc) ? "no corresponde a la entidad de su usuario" : null;
+  }
+
   public Optional<HostedEntityRow> find(String ruc) {
     return ruc == null ? Optional.empty() : Optional.ofNullable(mapper.find(ruc));
   }

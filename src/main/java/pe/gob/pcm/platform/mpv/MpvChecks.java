@@ -1,5 +1,7 @@
 package pe.gob.pcm.platform.mpv;
 
+import static pe.gob.pcm.platform.validation.ProcessInputs.text;
+import static pe.gob.pcm.platform.validation.ProcessInputs.actor;
 import static pe.gob.pcm.platform.mpv.MpvProcess.*;
 
 import java.io.IOException;
@@ -21,7 +23,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import pe.gob.pcm.platform.calendar.CalendarProperties;
@@ -96,11 +97,7 @@ public class MpvChecks implements ExecutionListener, TaskListener {
     person(checks, execution, TECH_NAME, TECH_DNI, TECH_EMAIL, TECH_MOBILE, "responsable de la prueba técnica");
     person(checks, execution, ADMIN_NAME, ADMIN_DNI, ADMIN_EMAIL, ADMIN_MOBILE, "responsable de la prueba administrativa");
     if (Identifiers.rucProblem(ruc) == null) {
-      if (entities.find(ruc).isEmpty()) {
-        checks.check(ENTITY_RUC, "RUC de la entidad", "la entidad no está registrada en la plataforma");
-      } else if (execution.getTenantId() != null && !execution.getTenantId().equals(ruc)) {
-        checks.check(ENTITY_RUC, "RUC de la entidad", "no corresponde a la entidad de su usuario");
-      }
+      checks.check(ENTITY_RUC, "RUC de la entidad", entities.ownershipProblem(ruc.strip(), execution.getTenantId()));
     }
     checks.throwIfAny();
     execution.setVariable(ENTITY_RUC, ruc.strip());
@@ -248,19 +245,5 @@ public class MpvChecks implements ExecutionListener, TaskListener {
     String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
         + (user.getLastName() == null ? "" : user.getLastName())).strip();
     return name.isEmpty() ? userId : name;
-  }
-
-  private static String actor(DelegateTask task) {
-    Authentication auth = Context.getCommandContext() == null
-        ? null : Context.getCommandContext().getAuthentication();
-    if (auth != null && auth.getUserId() != null) {
-      return auth.getUserId();
-    }
-    return task.getAssignee() != null ? task.getAssignee() : "desconocido";
-  }
-
-  private static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
   }
 }

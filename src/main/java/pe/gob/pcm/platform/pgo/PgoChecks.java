@@ -1,5 +1,7 @@
 package pe.gob.pcm.platform.pgo;
 
+import static pe.gob.pcm.platform.validation.ProcessInputs.text;
+import pe.gob.pcm.platform.validation.ProcessInputs;
 import static pe.gob.pcm.platform.pgo.PgoProcess.*;
 
 import java.time.LocalDate;
@@ -12,8 +14,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import pe.gob.pcm.platform.calendar.CalendarProperties;
 import pe.gob.pcm.platform.document.DocumentStore;
@@ -88,11 +88,7 @@ public class PgoChecks implements ExecutionListener, TaskListener {
           ? "elija la tipología de la lista" : null);
     }
     if (Identifiers.rucProblem(ruc) == null) {
-      if (entities.find(ruc).isEmpty()) {
-        checks.check(ENTITY_RUC, "RUC de la entidad", "la entidad no está registrada en la plataforma");
-      } else if (execution.getTenantId() != null && !execution.getTenantId().equals(ruc)) {
-        checks.check(ENTITY_RUC, "RUC de la entidad", "no corresponde a la entidad de su usuario");
-      }
+      checks.check(ENTITY_RUC, "RUC de la entidad", entities.ownershipProblem(ruc.strip(), execution.getTenantId()));
     }
     checks.throwIfAny();
 
@@ -258,13 +254,6 @@ public class PgoChecks implements ExecutionListener, TaskListener {
   }
 
   static String actor() {
-    Authentication auth = Context.getCommandContext() == null
-        ? null : Context.getCommandContext().getAuthentication();
-    return auth != null && auth.getUserId() != null ? auth.getUserId() : "plataforma";
-  }
-
-  static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
+    return ProcessInputs.currentUser("plataforma");
   }
 }

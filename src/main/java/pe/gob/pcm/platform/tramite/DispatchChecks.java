@@ -1,5 +1,6 @@
 package pe.gob.pcm.platform.tramite;
 
+import static pe.gob.pcm.platform.validation.ProcessInputs.text;
 import static pe.gob.pcm.platform.tramite.DispatchProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -187,10 +188,5 @@ public class DispatchChecks implements ExecutionListener, TaskListener {
     } catch (NumberFormatException e) {
       return null;
     }
-  }
-
-  private static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
   }
 }

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static pe.gob.pcm.platform.mpv.MpvProcess.*;
 import static pe.gob.pcm.platform.support.Refusals.assertRefused;
+import static pe.gob.pcm.platform.support.TaskDriver.vars;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -99,14 +100,6 @@ class MpvProcessIT {
     assertThat(pi).isWaitingAt("Task_RunSuite");
     execute(job());
     return pi;
-  }
-
-  Map<String, Object> vars(Object... keyValues) {
-    Map<String, Object> vars = new HashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      vars.put((String) keyValues[i], keyValues[i + 1]);
-    }
-    return vars;
   }
 
   Object variable(ProcessInstance pi, String name) {

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static pe.gob.pcm.platform.pgo.PgoProcess.*;
 import static pe.gob.pcm.platform.support.Refusals.assertRefused;
+import static pe.gob.pcm.platform.support.TaskDriver.vars;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -58,14 +59,6 @@ class PgoProcessIT {
   @BeforeEach
   void setUp() {
     init(engine);
-  }
-
-  static Map<String, Object> vars(Object... keyValues) {
-    Map<String, Object> vars = new HashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      vars.put((String) keyValues[i], keyValues[i + 1]);
-    }
-    return vars;
   }
 
   Object variable(ProcessInstance pi, String name) {

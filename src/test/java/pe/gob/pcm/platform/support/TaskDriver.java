@@ -19,6 +19,15 @@ public class TaskDriver {
     this.tasks = tasks;
   }
 
+  /** Form values as a map: {@code vars("decision", "APROBAR", "motivo", null)}. */
+  public static Map<String, Object> vars(Object... keyValues) {
+    Map<String, Object> vars = new java.util.HashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      vars.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return vars;
+  }
+
   public List<Task> tasksAt(ProcessInstance pi, String activityId) {
     return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(activityId)
         .orderByTaskCreateTime().asc().list();

@@ -1,0 +1,30 @@
+package pe.gob.pcm.platform.validation;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/** Reading what a form or a process handed to a listener: variables as text, and who acted. */
+public final class ProcessInputs {
+
+  private ProcessInputs() {}
+
+  /** A variable as text (numbers and booleans as they print), or null. */
+  public static String text(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  /** The user authenticated in the current engine command, or {@code fallback} (a timer, a job). */
+  public static String currentUser(String fallback) {
+    Authentication auth = Context.getCommandContext() == null
+        ? null : Context.getCommandContext().getAuthentication();
+    return auth != null && auth.getUserId() != null ? auth.getUserId() : fallback;
+  }
+
+  /** The user completing a task: the authenticated one, else the assignee. */
+  public static String actor(DelegateTask task) {
+    return currentUser(task.getAssignee() != null ? task.getAssignee() : "desconocido");
+  }
+}
