@@ -1,0 +1,354 @@
+package pe.gob.pcm.platform.journeys;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium (Debian's chromium and chromium-driver) driven over WebDriver, with the few
+ * gestures a person makes in Tasklist and Cockpit: log in, start a process from "Start process",
+ * fill a Camunda Form, open, claim and complete a task, read the notification shown.
+ *
+ * <p>Camunda Forms render each field with an id ending in {@code -Field_<key>} (the forms in
+ * {@code forms/} name their fields so), which is how fields are found here.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path SCREENSHOTS = Path.of("target", "journeys");
+  static final String CHROMIUM = System.getProperty("journeys.chromium", "/usr/bin/chromium");
+  static final String DRIVER = System.getProperty("journeys.chromedriver", "/usr/bin/chromedriver");
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private final String base;
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+
+  Browser(int port) {
+    this.base = "http://localhost:" + port;
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    // This machine's network is closed: without the background-networking flags Chromium keeps
+    // trying to reach Google's hosts.
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--window-size=1400,1000", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic", "--lang=es-PE");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+    this.driver = new ChromeDriver(service, options);
+    this.wait = new WebDriverWait(driver, WAIT);
+  }
+
+  String url(String path) {
+    return base + path;
+  }
+
+  void open(String path) {
+    driver.get(url(path));
+  }
+
+  /** Logs into a Camunda webapp (tasklist, cockpit, admin) as the user, whose password is demo. */
+  void login(String app, String user) {
+    driver.manage().deleteAllCookies();
+    open("/camunda/app/" + app + "/default/");
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+    name.sendKeys(user);
+    driver.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+  }
+
+  // --- Tasklist --------------------------------------------------------------------------------
+
+  /** "Start process", then the process by its name; waits for its start form. */
+  void openStartForm(String processName) {
+    clickText("a", "Start process");
+    WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".modal input[ng-model='page.searchValue']")));
+    search.sendKeys(processName);
+    wait.until(d -> {
+      for (WebElement link : d.findElements(By.cssSelector(".modal ul.processes a"))) {
+        if (link.getText().trim().equals(processName)) {
+          link.click();
+          return true;
+        }
+      }
+      return false;
+    });
+    waitForForm();
+  }
+
+  /** Clicks the modal's Start button (use {@link #started()} or a notification to see what came of it). */
+  void start() {
+    dismissNotifications();
+    clickText(".modal-footer button", "Start");
+  }
+
+  /** Closes the notifications shown, as a user does before trying again. */
+  void dismissNotifications() {
+    for (WebElement close : driver.findElements(By.cssSelector(".notifications .alert button.close"))) {
+      if (close.isDisplayed()) {
+        close.click();
+      }
+    }
+    wait.until(d -> notifications().isEmpty());
+  }
+
+  /** Waits until the start dialog closes, which Tasklist does once the instance is started. */
+  void started() {
+    settled(".modal .fjs-form");
+  }
+
+  /** Clicks Complete and waits until Tasklist lets go of the task, failing with any refusal shown. */
+  void completed() {
+    complete();
+    settled(".task-details .fjs-form");
+  }
+
+  private void settled(String formCss) {
+    try {
+      wait.until(d -> d.findElements(By.cssSelector(formCss)).isEmpty() || notifications().contains("could not"));
+    } catch (TimeoutException e) {
+      throw new AssertionError("El formulario sigue abierto; avisos: «" + notifications()
+          + "»; validación: «" + fieldErrors() + "»", e);
+    }
+    if (!d().findElements(By.cssSelector(formCss)).isEmpty()) {
+      throw new AssertionError("La plataforma rechazó el formulario: " + notifications());
+    }
+  }
+
+  private WebDriver d() {
+    return driver;
+  }
+
+  /** Opens a Tasklist filter (Mis tareas, Tareas de mis grupos…) and the task with that name. */
+  void openTask(String filter, String taskName) {
+    open("/camunda/app/tasklist/default/");
+    clickText(".task-filters .task-filter a", filter);
+    wait.until(d -> {
+      for (WebElement link : d.findElements(By.cssSelector(".tasks-list .task a.ng-binding, .tasks-list h4 a"))) {
+        if (link.getText().trim().equals(taskName)) {
+          link.click();
+          return true;
+        }
+      }
+      d.findElements(By.cssSelector(".task-filters .task-filter a")).stream().filter(a -> a.getText().contains(filter))
+          .findFirst().ifPresent(WebElement::click);
+      return false;
+    });
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details h2, .task-details .names")));
+  }
+
+  /** Names of the tasks listed under a filter. */
+  List<String> tasksIn(String filter) {
+    open("/camunda/app/tasklist/default/");
+    clickText(".task-filters .task-filter a", filter);
+    try {
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tasks-list .task")));
+    } catch (TimeoutException none) {
+      return List.of();
+    }
+    return driver.findElements(By.cssSelector(".tasks-list .task h4 a")).stream()
+        .map(e -> e.getText().trim()).collect(Collectors.toList());
+  }
+
+  /** Claims the open task when it is not assigned yet; waits for its form. */
+  void claim() {
+    List<WebElement> claim = driver.findElements(By.cssSelector("button.claim, a.claim"));
+    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+      claim.get(0).click();
+    } else {
+      clickText(".task-details button, .task-details a", "Claim");
+    }
+    waitForForm();
+  }
+
+  /** Clicks the task form's Complete button. */
+  void complete() {
+    dismissNotifications();
+    clickText(".task-details button", "Complete");
+  }
+
+  /** Waits until a Camunda Form is shown (or Tasklist's own "Form failure" message). */
+  void waitForForm() {
+    wait.until(d -> !d.findElements(By.cssSelector(".fjs-form .fjs-form-field")).isEmpty()
+        || !formFailure().isEmpty());
+  }
+
+  /** Tasklist's "Form failure" message, empty when the form rendered. */
+  String formFailure() {
+    for (WebElement alert : driver.findElements(By.cssSelector("[cam-tasklist-form] .alert-danger"))) {
+      if (alert.isDisplayed()) {
+        return alert.getText().trim();
+      }
+    }
+    return "";
+  }
+
+  WebElement field(String key) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-Field_" + key + "']")));
+  }
+
+  /** Types the value into the field (Tasklist may re-render the form: then it tries again). */
+  void fill(String key, String value) {
+    wait.ignoring(StaleElementReferenceException.class).until(d -> {
+      WebElement input = field(key);
+      scrollTo(input);
+      input.clear();
+      input.sendKeys(value);
+      return value.equals(input.getAttribute("value"));
+    });
+  }
+
+  /** Picks a radio option by its visible label. */
+  void choose(String key, String label) {
+    for (WebElement option : driver.findElements(By.cssSelector("label[for*='-Field_" + key + "-']"))) {
+      if (option.getText().trim().equals(label)) {
+        WebElement input = option.findElement(By.tagName("input"));
+        scrollTo(option);
+        try {
+          option.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+          // Tasklist's fixed footer covers the option: bring it to the top of the view first.
+          ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", option);
+          option.click();
+        }
+        wait.until(d -> input.isSelected());
+        return;
+      }
+    }
+    throw new AssertionError("No hay la opción «" + label + "» en el campo " + key);
+  }
+
+  /** Picks an option of a form-js select (a searchable dropdown, not a native select). */
+  void select(String key, String label) {
+    WebElement input = field(key);
+    scrollTo(input);
+    input.click();
+    wait.until(d -> {
+      for (WebElement option : d.findElements(By.cssSelector(".fjs-dropdownlist-item"))) {
+        if (option.getText().trim().equals(label)) {
+          new org.openqa.selenium.interactions.Actions(d).moveToElement(option).click().perform();
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  /** The texts of the visible notifications (success or error) in the page or the modal. */
+  String notifications() {
+    return driver.findElements(By.cssSelector(".notifications .alert")).stream()
+        .filter(WebElement::isDisplayed).map(e -> e.getText().trim()).collect(Collectors.joining("\n"));
+  }
+
+  /** Waits for a notification containing the text and returns every notification shown. */
+  String waitForNotification(String text) {
+    try {
+      wait.ignoring(StaleElementReferenceException.class).until(d -> notifications().contains(text));
+      driver.findElements(By.cssSelector(".notifications .alert")).stream().filter(WebElement::isDisplayed)
+          .findFirst().ifPresent(this::scrollTo);
+    } catch (TimeoutException e) {
+      throw new AssertionError("No apareció el aviso «" + text + "»; avisos: «" + notifications()
+          + "»; validación del formulario: «" + fieldErrors() + "»", e);
+    }
+    return notifications();
+  }
+
+  /** The form-js field errors shown under the fields. */
+  String fieldErrors() {
+    return driver.findElements(By.cssSelector(".fjs-form-field.fjs-has-errors")).stream()
+        .filter(WebElement::isDisplayed).map(e -> e.getText().trim().replace('\n', ' ')).collect(Collectors.joining("; "));
+  }
+
+  String pageText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  void waitForText(String text) {
+    try {
+      wait.until(d -> pageText().contains(text));
+    } catch (TimeoutException e) {
+      throw new AssertionError("No apareció «" + text + "» en la página " + driver.getCurrentUrl(), e);
+    }
+  }
+
+  // --- the platform's own pages ---------------------------------------------------------------------
+
+  /** Uploads a PDF on /documentos/subir.html (the user must be logged in) and returns its code. */
+  String upload(Path pdf, boolean signWithDemoCertificate) {
+    open("/documentos/subir.html");
+    driver.findElement(By.id("archivo")).sendKeys(pdf.toAbsolutePath().toString());
+    if (signWithDemoCertificate) {
+      WebElement sign = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("firmarDemo")));
+      sign.click();
+    }
+    driver.findElement(By.id("enviar")).click();
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("codigo"))).getText().trim();
+  }
+
+  // --- general ------------------------------------------------------------------------------------
+
+  void clickText(String css, String text) {
+    wait.until(d -> {
+      for (WebElement element : d.findElements(By.cssSelector(css))) {
+        try {
+          if (element.isDisplayed() && element.getText().trim().contains(text)) {
+            scrollTo(element);
+            element.click();
+            return true;
+          }
+        } catch (StaleElementReferenceException | org.openqa.selenium.ElementClickInterceptedException retry) {
+          return false;
+        }
+      }
+      return false;
+    });
+  }
+
+  void scrollTo(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  WebDriverWait waiting() {
+    return wait;
+  }
+
+  /** Saves what the browser shows as target/journeys/{name}.png. */
+  Path screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      Files.write(file, ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+      Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
