@@ -96,8 +96,22 @@ final class Browser implements AutoCloseable {
 
   /** Clicks the modal's Start button (use {@link #started()} or a notification to see what came of it). */
   void start() {
+    letTypingSettle();
     dismissNotifications();
     clickText(".modal-footer button", "Start");
+  }
+
+  /**
+   * form-js applies what is typed in a text field after a 300 ms pause (debounce) and shows no sign
+   * of it: a click on Start or Complete right after typing would submit the field empty.
+   */
+  private void letTypingSettle() {
+    ((JavascriptExecutor) driver).executeScript("if (document.activeElement) document.activeElement.blur();");
+    try {
+      Thread.sleep(600);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Closes the notifications shown, as a user does before trying again. */
@@ -181,6 +195,7 @@ final class Browser implements AutoCloseable {
 
   /** Clicks the task form's Complete button. */
   void complete() {
+    letTypingSettle();
     dismissNotifications();
     clickText(".task-details button", "Complete");
   }
@@ -216,34 +231,39 @@ final class Browser implements AutoCloseable {
     });
   }
 
-  /** Picks a radio option by its visible label. */
+  /** Picks a radio option by its visible label (or, failing that, the one label containing it). */
   void choose(String key, String label) {
-    for (WebElement option : driver.findElements(By.cssSelector("label[for*='-Field_" + key + "-']"))) {
-      if (option.getText().trim().equals(label)) {
-        WebElement input = option.findElement(By.tagName("input"));
-        scrollTo(option);
-        try {
-          option.click();
-        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
-          // Tasklist's fixed footer covers the option: bring it to the top of the view first.
-          ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", option);
-          option.click();
-        }
-        wait.until(d -> input.isSelected());
-        return;
-      }
+    field(key + "-0");
+    List<WebElement> options = driver.findElements(By.cssSelector("label[for*='-Field_" + key + "-']"));
+    List<WebElement> exact = options.stream().filter(o -> o.getText().trim().equals(label)).toList();
+    List<WebElement> partial = options.stream()
+        .filter(o -> o.getText().toLowerCase().contains(label.toLowerCase())).toList();
+    List<WebElement> matching = exact.isEmpty() ? partial : exact;
+    if (matching.size() != 1) {
+      throw new AssertionError("No hay una sola opción «" + label + "» en el campo " + key + ": "
+          + options.stream().map(WebElement::getText).toList());
     }
-    throw new AssertionError("No hay la opción «" + label + "» en el campo " + key);
+    WebElement option = matching.get(0);
+    WebElement input = option.findElement(By.tagName("input"));
+    scrollTo(option);
+    try {
+      option.click();
+    } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+      // Tasklist's fixed footer covers the option: bring it to the top of the view first.
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", option);
+      option.click();
+    }
+    wait.until(d -> input.isSelected());
   }
 
-  /** Picks an option of a form-js select (a searchable dropdown, not a native select). */
+  /** Picks the option of a form-js select (a dropdown, not a native select) whose label contains the text. */
   void select(String key, String label) {
-    WebElement input = field(key);
-    scrollTo(input);
-    input.click();
+    WebElement display = field(key + "-display");
+    scrollTo(display);
+    display.click();
     wait.until(d -> {
       for (WebElement option : d.findElements(By.cssSelector(".fjs-dropdownlist-item"))) {
-        if (option.getText().trim().equals(label)) {
+        if (option.getText().toLowerCase().contains(label.toLowerCase())) {
           new org.openqa.selenium.interactions.Actions(d).moveToElement(option).click().perform();
           return true;
         }
