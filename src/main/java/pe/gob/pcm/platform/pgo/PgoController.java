@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import pe.gob.pcm.platform.config.PlatformUser;
 import pe.gob.pcm.platform.document.DocumentStore;
 import pe.gob.pcm.platform.entity.Role;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 
 /**
@@ -31,8 +32,11 @@ public class PgoController {
   private final DocumentStore documents;
   private final PgoStructures structures;
   private final TaskService tasks;
+  private final RuntimeService runtime;
 
-  public PgoController(PgoMapper mapper, DocumentStore documents, PgoStructures structures, TaskService tasks) {
+  public PgoController(PgoMapper mapper, DocumentStore documents, PgoStructures structures, TaskService tasks,
+      RuntimeService runtime) {
+    this.runtime = runtime;
     this.mapper = mapper;
     this.documents = documents;
     this.structures = structures;
@@ -60,6 +64,8 @@ public class PgoController {
           : "La estructura solo se puede editar mientras el expediente está en formulación o subsanación."));
     }
     PgoStructures.Saved saved = structures.save(id, json, user.id());
+    // the open task's form shows the version just saved, its counts and findings
+    runtime.setVariables(e.processInstanceId, PgoDelegates.structureVariables(saved));
     Map<String, Object> body = new java.util.LinkedHashMap<>();
     body.put("version", saved.version());
     body.put("cambio", saved.changed());

@@ -2,8 +2,6 @@ package pe.gob.pcm.platform.pgo;
 
 import static pe.gob.pcm.platform.pgo.PgoProcess.*;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,13 +27,11 @@ public class PgoDelegates {
 
   private final PgoMapper mapper;
   private final PgoChecks checks;
-  private final ObjectMapper json;
   private final ZoneId zone;
 
-  public PgoDelegates(PgoMapper mapper, PgoChecks checks, ObjectMapper json, CalendarProperties calendar) {
+  public PgoDelegates(PgoMapper mapper, PgoChecks checks, CalendarProperties calendar) {
     this.mapper = mapper;
     this.checks = checks;
-    this.json = json;
     this.zone = calendar.zone();
   }
 
@@ -69,22 +65,32 @@ public class PgoDelegates {
     return execution -> {
       long id = expediente(execution);
       PgoStructures.Saved latest = structures.latest(id);
-      List<Finding> findings = latest == null
-          ? List.of(new Finding(null, "ESTRUCTURA", Finding.ERROR, "no hay estructura: edítela y guárdela",
-              StructureRules.FORMAT_SOURCE))
-          : latest.findings();
-      int errors = latest == null ? 1 : latest.errors();
       Set<String> documentVariables = DOCUMENTS.keySet().stream().filter(v -> !v.equals(LEGAL_DOCUMENT))
           .collect(Collectors.toSet());
       checks.recordDocuments(execution, documentVariables);
-      execution.setVariable(STRUCTURE_VERSION, latest == null ? 0 : latest.version());
-      execution.setVariable(STRUCTURE_ERRORS, errors);
-      execution.setVariable(STRUCTURE_WARNINGS, latest == null ? 0 : latest.warnings());
-      execution.setVariable(STRUCTURE_FINDINGS, SpinValues.jsonValue(toJson(rows(findings))).create());
-      execution.setVariable(STRUCTURE_SUMMARY, latest == null ? "Aún no hay estructura." : "Versión " + latest.version()
-          + " de la estructura: " + latest.units() + " unidades, " + errors + " errores, " + latest.warnings()
-          + " advertencias" + (errors > 0 ? ". Corrija los errores para poder enviar." : "."));
+      execution.setVariables(structureVariables(latest));
     };
+  }
+
+  /**
+   * What the task forms show of the latest structure version (version, counts, findings, summary):
+   * set when the proposal is validated and each time the editor page saves a version.
+   */
+  static Map<String, Object> structureVariables(PgoStructures.Saved latest) {
+    List<Finding> findings = latest == null
+        ? List.of(new Finding(null, "ESTRUCTURA", Finding.ERROR, "no hay estructura: edítela y guárdela",
+            StructureRules.FORMAT_SOURCE))
+        : latest.findings();
+    int errors = latest == null ? 1 : latest.errors();
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put(STRUCTURE_VERSION, latest == null ? 0 : latest.version());
+    vars.put(STRUCTURE_ERRORS, errors);
+    vars.put(STRUCTURE_WARNINGS, latest == null ? 0 : latest.warnings());
+    vars.put(STRUCTURE_FINDINGS, SpinValues.jsonValue(org.camunda.spin.Spin.JSON(rows(findings))).create());
+    vars.put(STRUCTURE_SUMMARY, latest == null ? "Aún no hay estructura." : "Versión " + latest.version()
+        + " de la estructura: " + latest.units() + " unidades, " + errors + " errores, " + latest.warnings()
+        + " advertencias" + (errors > 0 ? ". Corrija los errores para poder enviar." : "."));
+    return vars;
   }
 
   static List<Map<String, Object>> rows(List<Finding> findings) {
@@ -154,13 +160,5 @@ public class PgoDelegates {
       mapper.setEstado(id, "APROBADO");
       execution.setVariable("rofVersion", next);
     };
-  }
-
-  String toJson(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
