@@ -169,6 +169,14 @@ final class Browser implements AutoCloseable {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details h2, .task-details .names")));
   }
 
+  /** Opens a task by its id, as a link to it would, and waits for its form. */
+  void openTaskById(String taskId, String taskName) {
+    open("/camunda/app/tasklist/default/#/?task=" + taskId);
+    wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector(".task-details h2"))
+        .stream().anyMatch(h -> h.getText().trim().equals(taskName)));
+    waitForForm();
+  }
+
   /** Names of the tasks listed under a filter. */
   List<String> tasksIn(String filter) {
     open("/camunda/app/tasklist/default/");
@@ -202,7 +210,7 @@ final class Browser implements AutoCloseable {
 
   /** Waits until a Camunda Form is shown (or Tasklist's own "Form failure" message). */
   void waitForForm() {
-    wait.until(d -> !d.findElements(By.cssSelector(".fjs-form .fjs-form-field")).isEmpty()
+    wait.ignoring(StaleElementReferenceException.class).until(d -> !d.findElements(By.cssSelector(".fjs-form .fjs-form-field")).isEmpty()
         || !formFailure().isEmpty());
   }
 
