@@ -32,8 +32,10 @@ import pe.gob.pcm.platform.pide.PideClients;
  * The interoperability tests of the MPV procedure, run by the platform against an entity's
  * development {@code wsiotramite}: the WSDL declares the contract, a valid document is accepted
  * and can be queried, invalid ones are refused, a repeated one is not registered twice, a cargo
- * for a document the entity never sent is refused. Envelopes are raw XML written from the
- * contract, so that a wrong name or order in the entity's service shows.
+ * for a document the entity never sent is refused. After the administrative test, in which the
+ * entity sends a test document to the PCM, the PCM's cargo for it is accepted once and refused when
+ * repeated ({@link #cargoChecks}). Envelopes are raw XML written from the contract, so that a wrong
+ * name or order in the entity's service shows.
  */
 @Component
 public class ConformanceSuite {
@@ -84,6 +86,27 @@ public class ConformanceSuite {
         envelope("<ws:cargoResponse><cargoRequest><vcuo>" + testCuo() + "</vcuo><vnumregstd>000001</vnumregstd>"
             + "<vanioregstd>2026</vanioregstd><cflgest>R</cflgest></cargoRequest></ws:cargoResponse>"), "-1"));
     return new Run(cuo, List.copyOf(checks));
+  }
+
+  /**
+   * The cargo side of the contract, for a document the entity sent to the PCM ({@code cuo}): the
+   * PCM's cargo is accepted ({@code 0000}), and the same cargo sent again is refused ({@code -1}).
+   */
+  public List<ConformanceCheck> cargoChecks(String url, String cuo, String registrationNumber) {
+    String cargo = cargo(cuo, registrationNumber);
+    return List.of(
+        expectCode("ACEPTA_CARGO", "Acepta el cargo del documento de prueba que envió a la PCM (0000)", url, cargo, "0000"),
+        expectCode("RECHAZA_CARGO_REPETIDO", "Rechaza el mismo cargo enviado otra vez (-1)", url, cargo, "-1"));
+  }
+
+  static String cargo(String cuo, String registrationNumber) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(-5));
+    return envelope("<ws:cargoResponse><cargoRequest><vcuo>" + cuo + "</vcuo>"
+        + "<vnumregstd>" + registrationNumber + "</vnumregstd><vanioregstd>" + now.getYear() + "</vanioregstd>"
+        + "<dfecregstd>" + now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "</dfecregstd>"
+        + "<vuniorgstd>SGTD - PRUEBAS DE INTEROPERABILIDAD</vuniorgstd><vusuregstd>plataforma</vusuregstd>"
+        + "<bcarstd>" + Base64.getEncoder().encodeToString(pdf()) + "</bcarstd>"
+        + "<cflgest>R</cflgest></cargoRequest></ws:cargoResponse>");
   }
 
   private ConformanceCheck wsdl(String url) {
@@ -343,7 +366,8 @@ public class ConformanceSuite {
       return null;
     }
     // long Base64 PDFs say nothing to a reader of the report
-    String shown = text.replaceAll("<bpdfdoc>([A-Za-z0-9+/=]{40})[A-Za-z0-9+/=]+</bpdfdoc>", "<bpdfdoc>$1…</bpdfdoc>");
+    String shown = text.replaceAll("<(bpdfdoc|bcarstd)>([A-Za-z0-9+/=]{40})[A-Za-z0-9+/=]+</(bpdfdoc|bcarstd)>",
+        "<$1>$2…</$3>");
     return shown.length() > 4000 ? shown.substring(0, 4000) + "…" : shown;
   }
 

@@ -42,17 +42,20 @@ public class MpvChecks implements ExecutionListener, TaskListener {
   private static final Set<String> SGD_TYPES = Set.of(SGD_OWN, SGD_PCM);
 
   private final DocumentStore documents;
+  private final pe.gob.pcm.platform.tramite.ReceptionMapper receptions;
   private final HostedEntities entities;
   private final IdentityService identity;
   private final CalendarProperties calendar;
   private final int goLiveMinDays;
   private final LocalTime goLiveTime;
 
-  public MpvChecks(DocumentStore documents, HostedEntities entities, IdentityService identity,
+  public MpvChecks(DocumentStore documents, pe.gob.pcm.platform.tramite.ReceptionMapper receptions,
+      HostedEntities entities, IdentityService identity,
       CalendarProperties calendar,
       @Value("${platform.mpv.go-live-min-days:2}") int goLiveMinDays,
       @Value("${platform.mpv.go-live-time:08:00}") LocalTime goLiveTime) {
     this.documents = documents;
+    this.receptions = receptions;
     this.entities = entities;
     this.identity = identity;
     this.calendar = calendar;
@@ -71,8 +74,7 @@ public class MpvChecks implements ExecutionListener, TaskListener {
       case "Task_ReviewReport" -> completeReview(task);
       case "Task_FixService" -> completeFix(task);
       case "Task_AdminTestEntity" -> completeAdminTestEntity(task);
-      case "Task_AdminTestSgtd" -> completeDecision(task, ADMIN_TEST_DECISION, ADMIN_TEST_OBSERVATION,
-          Set.of(CONFIRM, OBSERVE), "elija confirmar u observar", OBSERVE);
+      case "Task_AdminTestSgtd" -> completeAdminTestSgtd(task);
       case "Task_SignActaTi" -> completeSignedActa(task, ACTA_TI_DOCUMENT, "Acta firmada por el jefe de TI");
       case "Task_SignActaTramite" -> completeSignedActa(task, ACTA_TRAMITE_DOCUMENT,
           "Acta firmada por el jefe de Trámite Documentario");
@@ -140,13 +142,42 @@ public class MpvChecks implements ExecutionListener, TaskListener {
   }
 
   void completeAdminTestEntity(DelegateTask task) {
+    String sentCuo = text(task, ADMIN_TEST_SENT_CUO);
     new FieldChecks()
         .check(ADMIN_TEST_REGISTRATION, "Número de registro del documento de prueba",
             Identifiers.textProblem(text(task, ADMIN_TEST_REGISTRATION), 30))
         .check(ADMIN_TEST_CARGO_RETURNED, "Cargo devuelto",
             Boolean.TRUE.equals(task.getVariable(ADMIN_TEST_CARGO_RETURNED)) ? null
                 : "confirme que devolvió el cargo del documento de prueba")
+        .check(ADMIN_TEST_SENT_CUO, "CUO del documento que su SGD envió a la PCM",
+            sentCuoProblem(text(task, ENTITY_RUC), sentCuo))
         .throwIfAny();
+    task.setVariable(ADMIN_TEST_SENT_CUO, sentCuo.strip());
+  }
+
+  /** The entity's test document must have reached the PCM, and not yet been worked by its Mesa de Partes. */
+  private String sentCuoProblem(String entityRuc, String cuo) {
+    if (cuo == null || !cuo.strip().matches("\\d{10}")) {
+      return "debe tener 10 dígitos (el CUO que la PIDE dio a su SGD)";
+    }
+    var reception = receptions.findBySenderAndCuo(entityRuc, cuo.strip());
+    if (reception == null || !ConformanceSuite.TESTER_RUC.equals(reception.vrucentrec())) {
+      return "la PCM no ha recibido de su entidad un documento con ese CUO: envíelo desde su SGD a la PCM (RUC "
+          + ConformanceSuite.TESTER_RUC + ") y vuelva a intentar";
+    }
+    return "P".equals(reception.cflgest()) ? null
+        : "ese documento ya fue atendido por la Mesa de Partes de la PCM: envíe otro documento de prueba";
+  }
+
+  /** The SGTD confirms only when the entity's service accepted the cargo and refused it repeated. */
+  void completeAdminTestSgtd(DelegateTask task) {
+    String decision = completeDecision(task, ADMIN_TEST_DECISION, ADMIN_TEST_OBSERVATION,
+        Set.of(CONFIRM, OBSERVE), "elija confirmar u observar", OBSERVE);
+    if (CONFIRM.equals(decision) && !Boolean.TRUE.equals(task.getVariable(CARGO_PASSED))) {
+      new FieldChecks().check(ADMIN_TEST_DECISION, "Decisión",
+          "las pruebas de cargo no son conformes: observe la prueba para que la entidad corrija su servicio")
+          .throwIfAny();
+    }
   }
 
   /** A decision among {@code allowed}; the observation is required for the decisions listed. */

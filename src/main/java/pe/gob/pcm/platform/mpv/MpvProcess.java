@@ -41,6 +41,12 @@ public final class MpvProcess {
   public static final String ADMIN_TEST_CARGO_RETURNED = "adminTestCargoReturned";
   public static final String ADMIN_TEST_DECISION = "adminTestDecision";
   public static final String ADMIN_TEST_OBSERVATION = "adminTestObservation";
+  /** The CUO of the test document the entity's SGD sent to the PCM, whose cargo the platform returns. */
+  public static final String ADMIN_TEST_SENT_CUO = "adminTestSentCuo";
+  public static final String CARGO_PASSED = "cargoChecksPassed";
+  public static final String CARGO_SUMMARY = "cargoChecksSummary";
+  public static final String CARGO_CHECKS = "cargoChecks";
+  public static final String CARGO_REPORT_DOCUMENT = "cargoReportId";
 
   // Acta de conformidad
   public static final String ACTA_DOCUMENT = "actaDocumentId";

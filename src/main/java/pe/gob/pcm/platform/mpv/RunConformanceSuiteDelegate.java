@@ -28,7 +28,7 @@ import pe.gob.pcm.platform.document.StoredDocument;
 public class RunConformanceSuiteDelegate implements JavaDelegate {
 
   static final String SYSTEM_USER = "plataforma";
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
   private final ConformanceSuite suite;
   private final DocumentStore documents;
@@ -56,17 +56,28 @@ public class RunConformanceSuiteDelegate implements JavaDelegate {
     ConformanceSuite.Run run = suite.execute(url, ruc);
     long passed = run.checks().stream().filter(ConformanceCheck::passed).count();
     int failed = run.checks().size() - (int) passed;
-    String summary = passed + " de " + run.checks().size() + " verificaciones conformes"
-        + (failed == 0 ? "" : " (" + failed + " no conformes)") + " - ronda " + round + ", " + WHEN.format(when);
+    String summary = summary(run.checks(), "ronda " + round + ", " + WHEN.format(when));
 
-    byte[] pdf = report(execution, url, round, when, run, summary);
+    byte[] pdf = report("INFORME DE PRUEBAS DE INTEROPERABILIDAD - MESA DE PARTES VIRTUAL", execution, url,
+        "Ronda", String.valueOf(round), when, run.testCuo(), run.checks(), summary);
     StoredDocument report = documents.storePdf(SYSTEM_USER, execution.getTenantId(),
         "informe-pruebas-interoperabilidad-ronda-" + round + ".pdf", pdf);
     documents.attach(report.id(), execution.getProcessInstanceId());
     mapper.insert(execution.getProcessInstanceId(), ruc, url, round, (int) passed, failed, report.id());
 
+    execution.setVariable(ROUND, round);
+    execution.setVariable(PASSED, run.passed());
+    execution.setVariable(SUMMARY, summary);
+    execution.setVariable(CHECKS, table(json, run.checks()));
+    execution.setVariable(REPORT_DOCUMENT, report.id());
+    execution.setVariable(TEST_CUO, run.testCuo());
+  }
+
+  /** The checks as the review forms show them: a JSON table (form-js {@code table} component). */
+  static org.camunda.spin.plugin.variable.value.JsonValue table(ObjectMapper json, List<ConformanceCheck> checks)
+      throws JsonProcessingException {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (ConformanceCheck check : run.checks()) {
+    for (ConformanceCheck check : checks) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("resultado", check.passed() ? "Conforme" : "NO CONFORME");
       row.put("verificacion", check.description());
@@ -74,12 +85,14 @@ public class RunConformanceSuiteDelegate implements JavaDelegate {
       row.put("ms", check.millis());
       rows.add(row);
     }
-    execution.setVariable(ROUND, round);
-    execution.setVariable(PASSED, run.passed());
-    execution.setVariable(SUMMARY, summary);
-    execution.setVariable(CHECKS, SpinValues.jsonValue(json.writeValueAsString(rows)).create());
-    execution.setVariable(REPORT_DOCUMENT, report.id());
-    execution.setVariable(TEST_CUO, run.testCuo());
+    return SpinValues.jsonValue(json.writeValueAsString(rows)).create();
+  }
+
+  static String summary(List<ConformanceCheck> checks, String suffix) {
+    long passed = checks.stream().filter(ConformanceCheck::passed).count();
+    int failed = checks.size() - (int) passed;
+    return passed + " de " + checks.size() + " verificaciones conformes"
+        + (failed == 0 ? "" : " (" + failed + " no conformes)") + " - " + suffix;
   }
 
   /** XML on one line and at most 1,500 characters: the report shows what was exchanged, not all of it. */
@@ -91,18 +104,18 @@ public class RunConformanceSuiteDelegate implements JavaDelegate {
     return flat.length() > 1500 ? flat.substring(0, 1500) + "..." : flat;
   }
 
-  private static byte[] report(DelegateExecution execution, String url, int round, ZonedDateTime when,
-      ConformanceSuite.Run run, String summary) {
-    PdfReport pdf = new PdfReport("INFORME DE PRUEBAS DE INTEROPERABILIDAD - MESA DE PARTES VIRTUAL")
+  static byte[] report(String title, DelegateExecution execution, String url, String label, String value,
+      ZonedDateTime when, String cuo, List<ConformanceCheck> checks, String summary) {
+    PdfReport pdf = new PdfReport(title)
         .row("Entidad", execution.getVariable(ENTITY_NAME) + " (RUC " + execution.getVariable(ENTITY_RUC) + ")")
         .row("Servicio probado", url)
-        .row("Ronda", String.valueOf(round))
+        .row(label, value)
         .row("Fecha y hora", WHEN.format(when))
-        .row("CUO de prueba", run.testCuo())
+        .row("CUO de prueba", cuo)
         .row("Expediente", execution.getProcessBusinessKey())
         .strong("Resultado: " + summary);
     int n = 1;
-    for (ConformanceCheck check : run.checks()) {
+    for (ConformanceCheck check : checks) {
       pdf.heading(n++ + ". " + check.description() + " - " + (check.passed() ? "CONFORME" : "NO CONFORME"))
           .row("Verificación", check.id())
           .row("Tiempo", check.millis() + " ms");

@@ -36,6 +36,7 @@ class MpvJourneyIT {
   @Autowired RuntimeService runtime;
   @Autowired DocumentStore documents;
   @Autowired JdbcTemplate jdbc;
+  @Autowired pe.gob.pcm.platform.tramite.Dispatches dispatches;
   Browser browser;
   String processInstanceId;
 
@@ -85,9 +86,20 @@ class MpvJourneyIT {
     browser.completed();
 
     ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+    String sent = dispatches.deliveredToPcm("OFICIO N° 901-2026-MDE/PRUEBA-MPV");
     driver.complete("muni.tramite", pi, "Task_AdminTestEntity",
-        vars(MpvProcess.ADMIN_TEST_REGISTRATION, "2026-000123", MpvProcess.ADMIN_TEST_CARGO_RETURNED, true));
-    driver.complete("sgtd.mesaayuda", pi, "Task_AdminTestSgtd", vars(MpvProcess.ADMIN_TEST_DECISION, MpvProcess.CONFIRM));
+        vars(MpvProcess.ADMIN_TEST_REGISTRATION, "2026-000123", MpvProcess.ADMIN_TEST_CARGO_RETURNED, true,
+            MpvProcess.ADMIN_TEST_SENT_CUO, sent));
+    journeys.drain(processInstanceId);
+
+    // The SGTD sees the cargo tests (accepted once, refused when repeated) and confirms.
+    browser.login("tasklist", "sgtd.mesaayuda");
+    browser.openTask("Tareas de mis grupos", "Confirmar la prueba administrativa");
+    browser.claim();
+    browser.waiting().until(d -> d.findElements(By.cssSelector(".fjs-form-field-table tbody tr")).size() >= 2);
+    assertThat(browser.pageText()).contains("Rechaza el mismo cargo enviado otra vez").doesNotContain("NO CONFORME");
+    browser.choose("adminTestDecision", "Confirmar: el cargo llegó y las pruebas de cargo son conformes");
+    browser.completed();
     journeys.drain(processInstanceId);
 
     Path acta = Files.createDirectories(Journeys.FILES).resolve("acta-de-conformidad.pdf");

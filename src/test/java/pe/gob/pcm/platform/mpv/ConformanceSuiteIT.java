@@ -22,6 +22,7 @@ class ConformanceSuiteIT {
 
   @LocalServerPort int port;
   @Autowired ConformanceSuite suite;
+  @Autowired pe.gob.pcm.platform.tramite.Dispatches dispatches;
 
   @Test
   void thePlatformsOwnWsiotramitePassesEveryCheck() {
@@ -94,6 +95,23 @@ class ConformanceSuiteIT {
       assertThat(byId.get("CONSULTA_DESCONOCIDO").reason()).isEqualTo("se esperaba vcodres 0001 y respondió 0000");
       assertThat(byId.get("RECHAZA_RUC").reason()).startsWith("se esperaba vcodres -1 y respondió 0000");
       assertThat(byId.get("RECHAZA_CARGO_AJENO").reason()).startsWith("se esperaba vcodres -1 y respondió 0000");
+    }
+  }
+
+  @Test
+  void theCargoOfADocumentTheEntitySentIsAcceptedOnceAndRefusedRepeated() {
+    String sent = dispatches.deliveredToPcm("OFICIO N° 902-2026-MDE/PRUEBA-MPV");
+
+    List<ConformanceCheck> own = suite.cargoChecks("http://127.0.0.1:" + port + "/wsiotramite/Tramite", sent, "MPV-PRUEBA");
+    assertThat(own).extracting(ConformanceCheck::id).containsExactly("ACEPTA_CARGO", "RECHAZA_CARGO_REPETIDO");
+    assertThat(own).allSatisfy(check -> assertThat(check.passed()).as(check.id() + ": " + check.reason()).isTrue());
+    assertThat(own.get(0).sent()).contains("<vcuo>" + sent + "</vcuo>").contains("<bcarstd>");
+
+    try (CarelessWsIoTramite wrong = new CarelessWsIoTramite()) {
+      List<ConformanceCheck> careless = suite.cargoChecks(wrong.url(), sent, "MPV-PRUEBA");
+      assertThat(careless.get(0).passed()).isTrue();
+      assertThat(careless.get(1).passed()).isFalse();
+      assertThat(careless.get(1).reason()).startsWith("se esperaba vcodres -1 y respondió 0000");
     }
   }
 }

@@ -55,6 +55,7 @@ class MpvProcessIT {
   @Autowired MpvMapper runs;
   @Autowired PideDirectory directory;
   @Autowired JdbcTemplate jdbc;
+  @Autowired pe.gob.pcm.platform.tramite.Dispatches dispatches;
 
   private final List<String> started = new java.util.ArrayList<>();
 
@@ -110,10 +111,23 @@ class MpvProcessIT {
   ProcessInstance untilActa() {
     ProcessInstance pi = start(ownUrl());
     driver.complete(SGTD, pi, "Task_ReviewReport", vars(REVIEW_DECISION, CONFORMING));
-    driver.complete(ENTITY_TRAMITE, pi, "Task_AdminTestEntity",
-        vars(ADMIN_TEST_REGISTRATION, "2026-000123", ADMIN_TEST_CARGO_RETURNED, true));
+    adminTest(pi);
     driver.complete(SGTD, pi, "Task_AdminTestSgtd", vars(ADMIN_TEST_DECISION, CONFIRM));
     return pi;
+  }
+
+  /**
+   * The entity's side of the administrative test: its SGD (the municipality on this platform)
+   * sends a test document to the PCM, and the entity reports it; the platform tests the cargo.
+   */
+  String adminTest(ProcessInstance pi) {
+    String sent = dispatches.deliveredToPcm("OFICIO N° 900-2026-MDE/PRUEBA-MPV");
+    driver.complete(ENTITY_TRAMITE, pi, "Task_AdminTestEntity", vars(ADMIN_TEST_REGISTRATION, "2026-000123",
+        ADMIN_TEST_CARGO_RETURNED, true, ADMIN_TEST_SENT_CUO, sent));
+    assertThat(pi).isWaitingAt("Task_VerifyCargo");
+    execute(job(pi));
+    assertThat(pi).isWaitingAt("Task_AdminTestSgtd");
+    return sent;
   }
 
   String signedActa(ProcessInstance pi, String user, String signer) {
@@ -166,8 +180,23 @@ class MpvProcessIT {
     driver.complete(SGTD, pi, "Task_ReviewReport", vars(REVIEW_DECISION, CONFORMING));
     assertThat(driver.taskAt(pi, "Task_AdminTestEntity")).hasCandidateGroup("tramite-documentario");
     Assertions.assertThat(variable(pi, TEST_CUO)).asString().matches("\\d{10}");
-    driver.complete(ENTITY_TRAMITE, pi, "Task_AdminTestEntity",
-        vars(ADMIN_TEST_REGISTRATION, "2026-000123", ADMIN_TEST_CARGO_RETURNED, true));
+    String sent = adminTest(pi);
+    Assertions.assertThat(variable(pi, CARGO_PASSED)).isEqualTo(true);
+    Assertions.assertThat((String) variable(pi, CARGO_SUMMARY)).startsWith("2 de 2 verificaciones conformes");
+    Assertions.assertThat(((SpinJsonNode) variable(pi, CARGO_CHECKS)).elements())
+        .extracting(row -> row.prop("verificacion").stringValue())
+        .containsExactly("Acepta el cargo del documento de prueba que envió a la PCM (0000)",
+            "Rechaza el mismo cargo enviado otra vez (-1)");
+    // The entity's dispatch got the PCM's cargo; the PCM's reception of the test document is closed.
+    Assertions.assertThat(jdbc.queryForObject("SELECT cflgest FROM iotdtc_despacho WHERE vcuo = ?", String.class, sent))
+        .isEqualTo("R");
+    Map<String, Object> reception = jdbc.queryForMap("SELECT * FROM iotdtc_recepcion WHERE vcuo = ?", sent);
+    Assertions.assertThat(reception.get("cflgest")).isEqualTo("R");
+    Assertions.assertThat(reception.get("vnumregstd")).isEqualTo("MPV-PRUEBA");
+    Assertions.assertThat(runtime.createProcessInstanceQuery()
+        .processInstanceId((String) reception.get("process_instance_id")).count()).isZero();
+    Assertions.assertThat(documents.find((String) variable(pi, CARGO_REPORT_DOCUMENT)).orElseThrow().processInstanceId())
+        .isEqualTo(pi.getId());
     driver.complete(SGTD, pi, "Task_AdminTestSgtd", vars(ADMIN_TEST_DECISION, CONFIRM));
 
     assertThat(pi).hasPassed("Task_GenerateActa").isWaitingAt("Task_SignActaTi", "Task_SignActaTramite");
@@ -242,6 +271,44 @@ class MpvProcessIT {
       driver.complete(SGTD, pi, "Task_ReviewReport", vars(REVIEW_DECISION, CONFORMING));
       assertThat(pi).isWaitingAt("Task_AdminTestEntity");
     }
+  }
+
+  @Test
+  void theAdministrativeTestNeedsADocumentTheEntitySentAndAServiceThatRefusesARepeatedCargo() {
+    ProcessInstance pi = start(ownUrl());
+    driver.complete(SGTD, pi, "Task_ReviewReport", vars(REVIEW_DECISION, CONFORMING));
+    Map<String, Object> answer = vars(ADMIN_TEST_REGISTRATION, "2026-000124", ADMIN_TEST_CARGO_RETURNED, true);
+
+    answer.put(ADMIN_TEST_SENT_CUO, "12345");
+    assertRefused(() -> driver.complete(ENTITY_TRAMITE, pi, "Task_AdminTestEntity", answer),
+        "CUO del documento que su SGD envió a la PCM: debe tener 10 dígitos");
+    answer.put(ADMIN_TEST_SENT_CUO, "9999999999");
+    assertRefused(() -> driver.complete(ENTITY_TRAMITE, pi, "Task_AdminTestEntity", answer),
+        "la PCM no ha recibido de su entidad un documento con ese CUO");
+    assertThat(pi).isWaitingAt("Task_AdminTestEntity");
+
+    // The entity's service now accepts any cargo, even a repeated one: the SGTD cannot confirm.
+    try (CarelessWsIoTramite careless = new CarelessWsIoTramite()) {
+      runtime.setVariable(pi.getId(), DEV_URL, careless.url());
+      adminTest(pi);
+      Assertions.assertThat(variable(pi, CARGO_PASSED)).isEqualTo(false);
+      Assertions.assertThat(((SpinJsonNode) variable(pi, CARGO_CHECKS)).elements().get(1).prop("motivo").stringValue())
+          .startsWith("se esperaba vcodres -1 y respondió 0000");
+      assertRefused(() -> driver.complete(SGTD, pi, "Task_AdminTestSgtd", vars(ADMIN_TEST_DECISION, CONFIRM)),
+          "Decisión: las pruebas de cargo no son conformes");
+      driver.complete(SGTD, pi, "Task_AdminTestSgtd", vars(ADMIN_TEST_DECISION, OBSERVE,
+          ADMIN_TEST_OBSERVATION, "Su servicio aceptó el cargo repetido."));
+    }
+    // Fixed: the entity sends another test document; a document already worked by the PCM is refused.
+    runtime.setVariable(pi.getId(), DEV_URL, ownUrl());
+    String worked = (String) variable(pi, ADMIN_TEST_SENT_CUO);
+    answer.put(ADMIN_TEST_SENT_CUO, worked);
+    assertRefused(() -> driver.complete(ENTITY_TRAMITE, pi, "Task_AdminTestEntity", answer),
+        "ese documento ya fue atendido por la Mesa de Partes de la PCM");
+    adminTest(pi);
+    Assertions.assertThat(variable(pi, CARGO_PASSED)).isEqualTo(true);
+    driver.complete(SGTD, pi, "Task_AdminTestSgtd", vars(ADMIN_TEST_DECISION, CONFIRM));
+    assertThat(pi).isWaitingAt("Task_SignActaTi", "Task_SignActaTramite");
   }
 
   @Test

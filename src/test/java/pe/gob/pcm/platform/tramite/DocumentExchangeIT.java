@@ -29,10 +29,11 @@ import pe.gob.pcm.platform.support.TestPki;
 @PlatformTest
 class DocumentExchangeIT {
 
-  static final String SENDER = "muni.mesapartes";
-  static final String RECEIVER = "pcm.mesapartes";
+  static final String SENDER = Dispatches.SENDER;
+  static final String RECEIVER = Dispatches.RECEIVER;
 
   @LocalServerPort int port;
+  @Autowired Dispatches dispatches;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
@@ -45,8 +46,8 @@ class DocumentExchangeIT {
 
   @Test
   void aDocumentTravelsToTheOtherEntityAndItsSignedCargoComesBack() {
-    ProcessInstance dispatch = send("OFICIO N° 001-2026-MDE/GM");
-    drain(dispatch.getId());
+    ProcessInstance dispatch = dispatches.send("OFICIO N° 001-2026-MDE/GM");
+    dispatches.drain(dispatch.getId());
 
     Map<String, Object> outgoing = outgoing(dispatch.getId());
     String cuo = (String) outgoing.get("vcuo");
@@ -58,7 +59,7 @@ class DocumentExchangeIT {
     assertThat(incoming.get("vrucentrem")).isEqualTo(Actors.MUNI_RUC);
 
     decide(cuo, Map.of("receptionDecision", "REGISTRAR", "receptionUnit", "SECRETARÍA GENERAL"));
-    drain((String) incoming.get("process_instance_id"));
+    dispatches.drain((String) incoming.get("process_instance_id"));
 
     Map<String, Object> done = outgoing(dispatch.getId());
     assertThat(done.get("cflgest")).isEqualTo("R");
@@ -77,24 +78,24 @@ class DocumentExchangeIT {
 
   @Test
   void anObservedDocumentIsCorrectedWithANewCuoThatRefersToIt() {
-    ProcessInstance dispatch = send("OFICIO N° 002-2026-MDE/GM");
-    drain(dispatch.getId());
+    ProcessInstance dispatch = dispatches.send("OFICIO N° 002-2026-MDE/GM");
+    dispatches.drain(dispatch.getId());
     String observedCuo = (String) outgoing(dispatch.getId()).get("vcuo");
     String receptionPid = jdbc.queryForObject("SELECT process_instance_id FROM iotdtc_recepcion WHERE vcuo = ?",
         String.class, observedCuo);
 
     decide(observedCuo, Map.of("receptionDecision", "OBSERVAR", "receptionObservation", "Falta la firma del gerente."));
-    drain(receptionPid);
+    dispatches.drain(receptionPid);
 
     assertThat(waitingAt(dispatch.getId())).isEqualTo("Task_CorrectObserved");
     Task correction = tasks.createTaskQuery().processInstanceId(dispatch.getId()).singleResult();
     assertThat(correction.getAssignee()).isEqualTo(SENDER);
     assertThat(tasks.getVariable(correction.getId(), CARGO_OBSERVATION)).isEqualTo("Falta la firma del gerente.");
 
-    String corrected = upload("oficio-002-corregido.pdf");
+    String corrected = dispatches.upload("oficio-002-corregido.pdf");
     actors.as(SENDER, () -> tasks.complete(correction.getId(), Map.of(MAIN_DOCUMENT, corrected,
         DOCUMENT_NUMBER, "OFICIO N° 002-2026-MDE/GM (subsanado)", SUBJECT, "Remite documento subsanado")));
-    drain(dispatch.getId());
+    dispatches.drain(dispatch.getId());
 
     assertThat(jdbc.queryForObject("SELECT cflgest FROM iotdtc_despacho WHERE vcuo = ?", String.class, observedCuo))
         .isEqualTo("S");
@@ -108,22 +109,22 @@ class DocumentExchangeIT {
 
   @Test
   void aDestinationThePideDoesNotListIsRefusedAtTheForm() {
-    Map<String, Object> vars = request("OFICIO N° 003-2026-MDE/GM");
+    Map<String, Object> vars = dispatches.request("OFICIO N° 003-2026-MDE/GM");
     vars.put(DESTINATION_RUC, "20131377224"); // a valid RUC the PIDE's directory does not know
 
-    pe.gob.pcm.platform.support.Refusals.assertRefused(() -> sendWith(vars),
+    pe.gob.pcm.platform.support.Refusals.assertRefused(() -> dispatches.sendWith(vars),
         "RUC de la entidad destinataria: la entidad no está registrada en la PIDE para interoperar.");
   }
 
   @Test
   void aRefusalByThePideGoesBackToTheSenderWhoCorrectsAndResends() {
-    Map<String, Object> vars = request("OFICIO N° 007-2026-MDE/GM");
+    Map<String, Object> vars = dispatches.request("OFICIO N° 007-2026-MDE/GM");
     var user = actors.user(SENDER);
     // starts like a PDF, but no reader can open it: the PIDE refuses it (0003), as the receiver would
     vars.put(MAIN_DOCUMENT, documents.storePdf(user.id(), user.entityRuc(), "roto.pdf",
         ("%PDF-1.4 " + System.nanoTime() + " sin contenido").getBytes()).id());
-    ProcessInstance dispatch = sendWith(vars);
-    drain(dispatch.getId());
+    ProcessInstance dispatch = dispatches.sendWith(vars);
+    dispatches.drain(dispatch.getId());
 
     assertThat(waitingAt(dispatch.getId())).isEqualTo("Task_CorrectRefused");
     assertThat((String) runtime.getVariable(dispatch.getId(), PIDE_MESSAGE))
@@ -131,10 +132,10 @@ class DocumentExchangeIT {
     assertThat(outgoing(dispatch.getId()).get("cflgest")).isEqualTo("P");
 
     Task correction = tasks.createTaskQuery().processInstanceId(dispatch.getId()).singleResult();
-    String fixed = upload("oficio-007.pdf");
+    String fixed = dispatches.upload("oficio-007.pdf");
     actors.as(SENDER, () -> tasks.complete(correction.getId(), Map.of(MAIN_DOCUMENT, fixed,
         DOCUMENT_NUMBER, "OFICIO N° 007-2026-MDE/GM", SUBJECT, "Asunto corregido")));
-    drain(dispatch.getId());
+    dispatches.drain(dispatch.getId());
 
     assertThat(waitingAt(dispatch.getId())).isEqualTo("Task_AwaitCargo");
     assertThat(outgoing(dispatch.getId()).get("cflgest")).isEqualTo("E");
@@ -176,8 +177,8 @@ class DocumentExchangeIT {
 
   @Test
   void aCargoSentWhileThePideIsDownIsRetriedAndDeliveredOnceItIsBack() {
-    ProcessInstance dispatch = send("OFICIO N° 004-2026-MDE/GM");
-    drain(dispatch.getId());
+    ProcessInstance dispatch = dispatches.send("OFICIO N° 004-2026-MDE/GM");
+    dispatches.drain(dispatch.getId());
     String cuo = (String) outgoing(dispatch.getId()).get("vcuo");
     String receptionPid = jdbc.queryForObject("SELECT process_instance_id FROM iotdtc_recepcion WHERE vcuo = ?",
         String.class, cuo);
@@ -211,8 +212,8 @@ class DocumentExchangeIT {
 
   @Test
   void noCargoInTimeQueriesTheStatusAndAsksTheSenderToFollowUpWhileStillWaiting() {
-    ProcessInstance dispatch = send("OFICIO N° 005-2026-MDE/GM");
-    drain(dispatch.getId());
+    ProcessInstance dispatch = dispatches.send("OFICIO N° 005-2026-MDE/GM");
+    dispatches.drain(dispatch.getId());
     Job timer = management.createJobQuery().processInstanceId(dispatch.getId()).timers().singleResult();
     java.time.ZoneId lima = java.time.ZoneId.of("America/Lima");
     assertThat(timer.getDuedate().toInstant().atZone(lima).toLocalDate())
@@ -229,12 +230,12 @@ class DocumentExchangeIT {
 
   @Test
   void annexesAreServedByTheSenderBehindATokenAndFetchedByTheReceiver() {
-    Map<String, Object> vars = request("OFICIO N° 006-2026-MDE/GM");
-    String annex1 = upload("informe-tecnico.pdf");
-    String annex2 = upload("organigrama.pdf");
+    Map<String, Object> vars = dispatches.request("OFICIO N° 006-2026-MDE/GM");
+    String annex1 = dispatches.upload("informe-tecnico.pdf");
+    String annex2 = dispatches.upload("organigrama.pdf");
     vars.put(ANNEXES, annex1 + ", " + annex2);
-    ProcessInstance dispatch = sendWith(vars);
-    drain(dispatch.getId());
+    ProcessInstance dispatch = dispatches.sendWith(vars);
+    dispatches.drain(dispatch.getId());
     String cuo = (String) outgoing(dispatch.getId()).get("vcuo");
     Map<String, Object> incoming = jdbc.queryForMap("SELECT r.process_instance_id, d.vurldocanx, d.snumanx"
         + " FROM iotdtc_recepcion r JOIN iotdtm_doc_externo d ON d.recepcion_id = r.id WHERE r.vcuo = ?", cuo);
@@ -242,7 +243,7 @@ class DocumentExchangeIT {
     assertThat(incoming.get("snumanx")).isEqualTo(2);
     assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/anexos/[0-9a-f]{48}");
 
-    drain((String) incoming.get("process_instance_id"));
+    dispatches.drain((String) incoming.get("process_instance_id"));
 
     assertThat(jdbc.queryForList("SELECT doc.sha256 FROM iotdtd_anexo a JOIN iotdtm_doc_externo d ON d.id = a.doc_externo_id"
         + " JOIN iotdtc_recepcion r ON r.id = d.recepcion_id JOIN document doc ON doc.id = a.document_id"
@@ -257,59 +258,12 @@ class DocumentExchangeIT {
 
   // ---- helpers
 
-  private ProcessInstance send(String number) {
-    return sendWith(request(number));
-  }
-
-  /** Tasklist's two steps: the category (start form), then the document (its own task). */
-  private ProcessInstance sendWith(Map<String, Object> vars) {
-    ProcessInstance dispatch = actors.as(SENDER,
-        () -> runtime.startProcessInstanceByKey(KEY, Map.of("destinationCategory", "1")));
-    Task prepare = tasks.createTaskQuery().processInstanceId(dispatch.getId())
-        .taskDefinitionKey("Task_PrepareDocument").singleResult();
-    actors.as(SENDER, () -> tasks.complete(prepare.getId(), vars));
-    return dispatch;
-  }
-
-  private Map<String, Object> request(String number) {
-    Map<String, Object> vars = new HashMap<>();
-    vars.put(DESTINATION_RUC, Actors.PCM_RUC);
-    vars.put(DOCUMENT_TYPE, "01");
-    vars.put(DOCUMENT_NUMBER, number);
-    vars.put(SUBJECT, "Solicita información sobre la implementación del MGD");
-    vars.put(SENDER_UNIT, "GERENCIA MUNICIPAL");
-    vars.put(DESTINATION_UNIT, "SECRETARÍA GENERAL");
-    vars.put(ADDRESSEE, "ANA TORRES");
-    vars.put(ADDRESSEE_POSITION, "SECRETARIA GENERAL");
-    vars.put(FOLIOS, 2);
-    vars.put(SIGNER_DNI, "45678912");
-    vars.put(MAIN_DOCUMENT, upload("oficio.pdf"));
-    return vars;
-  }
-
-  private String upload(String name) {
-    var user = actors.user(SENDER);
-    return documents.storePdf(user.id(), user.entityRuc(), name, TestPki.unsignedPdf(name + " " + System.nanoTime())).id();
-  }
-
   private void decide(String cuo, Map<String, Object> decision) {
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(cuo).singleResult();
     actors.as(RECEIVER, () -> {
       tasks.claim(task.getId(), RECEIVER);
       tasks.complete(task.getId(), decision);
     });
-  }
-
-  /** Runs the instance's jobs, as the job executor would, until it waits for something else. */
-  private void drain(String processInstanceId) {
-    for (int round = 0; round < 10; round++) {
-      Job job = management.createJobQuery().processInstanceId(processInstanceId).executable().singleResult();
-      if (job == null) {
-        return;
-      }
-      management.executeJob(job.getId());
-    }
-    throw new AssertionError("El proceso " + processInstanceId + " no se detuvo");
   }
 
   private Map<String, Object> outgoing(String processInstanceId) {
