@@ -1,5 +1,7 @@
 package pe.gob.pcm.platform.pide;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
@@ -7,6 +9,7 @@ import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
+import pe.gob.pcm.platform.metrics.PlatformMeters;
 import pe.gob.pide.pcm.webservice.PcmCuoPortType;
 import pe.gob.segdi.wsiopidetramite.ws.PcmIMgdTramitePortType;
 import pe.gob.segdi.wsiotramite.ws.Tramite;
@@ -22,28 +25,30 @@ public class PideClients {
 
   private final PideProperties properties;
   private final ServerAddress server;
+  private final PlatformMeters meters;
 
-  public PideClients(PideProperties properties, ServerAddress server) {
+  public PideClients(PideProperties properties, ServerAddress server, PlatformMeters meters) {
     this.properties = properties;
     this.server = server;
+    this.meters = meters;
   }
 
   public PcmIMgdTramitePortType tramite() {
-    return client(PcmIMgdTramitePortType.class, url(properties.tramiteUrl(), "/pide/PcmIMgdTramite"));
+    return client("tramite", PcmIMgdTramitePortType.class, url(properties.tramiteUrl(), "/pide/PcmIMgdTramite"));
   }
 
   public pe.gob.segdi.wsentidad.ws.PcmIMgdEntidadPortType entidad() {
-    return client(pe.gob.segdi.wsentidad.ws.PcmIMgdEntidadPortType.class,
+    return client("entidad", pe.gob.segdi.wsentidad.ws.PcmIMgdEntidadPortType.class,
         url(properties.entidadUrl(), "/pide/PcmIMgdEntidad"));
   }
 
   public PcmCuoPortType cuo() {
-    return client(PcmCuoPortType.class, url(properties.cuoUrl(), "/pide/PcmCuo"));
+    return client("cuo", PcmCuoPortType.class, url(properties.cuoUrl(), "/pide/PcmCuo"));
   }
 
   /** An entity's wsiotramite (what the PIDE calls); empty URL = this server's. */
   public Tramite wsiotramite(String url) {
-    return client(Tramite.class, url(url, "/wsiotramite/Tramite"));
+    return client("wsiotramite", Tramite.class, url(url, "/wsiotramite/Tramite"));
   }
 
   public String cuoService() {
@@ -56,8 +61,46 @@ public class PideClients {
 
   private final java.util.Map<String, Object> proxies = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private <T> T client(Class<T> type, String address) {
-    return type.cast(proxies.computeIfAbsent(type.getName() + " " + address, key -> build(type, address)));
+  private <T> T client(String service, Class<T> type, String address) {
+    return type.cast(proxies.computeIfAbsent(type.getName() + " " + address,
+        key -> measured(service, type, build(type, address))));
+  }
+
+  /**
+   * The port behind a proxy that times every call in plataforma.pide.llamadas: resultado ok (an
+   * answer with code 0000, or without a code), otro-codigo (an answer with another code: -1, 0001, 0003…) or fallo
+   * (no answer: the exception is passed on unchanged).
+   */
+  private <T> T measured(String service, Class<T> type, T port) {
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+        (proxy, method, args) -> {
+          if (method.getDeclaringClass() == Object.class) {
+            return method.invoke(port, args);
+          }
+          long start = System.nanoTime();
+          String result = "fallo";
+          try {
+            Object answer = method.invoke(port, args);
+            result = outcome(answer);
+            return answer;
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          } finally {
+            meters.pideCall(service, method.getName(), result, System.nanoTime() - start);
+          }
+        }));
+  }
+
+  private static String outcome(Object answer) {
+    if (answer == null) {
+      return "ok";
+    }
+    try {
+      Object code = answer.getClass().getMethod("getVcodres").invoke(answer);
+      return code == null || "0000".equals(code) ? "ok" : "otro-codigo";
+    } catch (ReflectiveOperationException noCode) {
+      return "ok";
+    }
   }
 
   private <T> T build(Class<T> type, String address) {

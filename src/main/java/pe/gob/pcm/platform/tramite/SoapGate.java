@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.web.filter.OncePerRequestFilter;
+import pe.gob.pcm.platform.metrics.PlatformMeters;
 
 /**
  * In front of {@code /wsiotramite}: only the configured callers (the PIDE's addresses in
@@ -18,25 +19,41 @@ public class SoapGate extends OncePerRequestFilter {
 
   private final List<String> allowedCallers;
   private final long maxBytes;
+  private final PlatformMeters meters;
 
   public SoapGate(List<String> allowedCallers, long maxBytes) {
+    this(allowedCallers, maxBytes, null);
+  }
+
+  /** With meters: each refusal counts in plataforma.soap.rechazos (motivo origen or tamano). */
+  public SoapGate(List<String> allowedCallers, long maxBytes, PlatformMeters meters) {
     this.allowedCallers = List.copyOf(allowedCallers);
     this.maxBytes = maxBytes;
+    this.meters = meters;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
     if (!allowedCallers.isEmpty() && !allowedCallers.contains(request.getRemoteAddr())) {
+      count("origen");
       fault(response, HttpServletResponse.SC_FORBIDDEN, "Origen no autorizado: " + request.getRemoteAddr());
       return;
     }
     if (request.getContentLengthLong() > maxBytes) {
+      count("tamano");
       fault(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
           "Mensaje demasiado grande: el máximo es " + (maxBytes / (1024 * 1024)) + " MB");
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  private void count(String reason) {
+    if (meters != null) {
+      // the operation is in the body, which a refused request never gets to have parsed
+      meters.soapRefused("desconocida", reason);
+    }
   }
 
   private static void fault(HttpServletResponse response, int status, String reason) throws IOException {

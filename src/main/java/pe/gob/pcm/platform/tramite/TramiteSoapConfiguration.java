@@ -36,9 +36,10 @@ public class TramiteSoapConfiguration {
 
   /** Caller allow-list (the PIDE's addresses in production) and a size bound before parsing. */
   @Bean
-  FilterRegistrationBean<SoapGate> wsiotramiteGate(TramiteProperties properties) {
-    FilterRegistrationBean<SoapGate> registration =
-        new FilterRegistrationBean<>(new SoapGate(properties.allowedCallers(), MAX_MESSAGE_BYTES));
+  FilterRegistrationBean<SoapGate> wsiotramiteGate(TramiteProperties properties,
+      pe.gob.pcm.platform.metrics.PlatformMeters meters) {
+    FilterRegistrationBean<SoapGate> registration = new FilterRegistrationBean<>(
+        new SoapGate(properties.allowedCallers(), MAX_MESSAGE_BYTES, meters));
     registration.addUrlPatterns("/wsiotramite/*");
     registration.setOrder(5);
     return registration;

@@ -2,10 +2,13 @@ package pe.gob.pcm.platform.tramite;
 
 import jakarta.jws.WebService;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import pe.gob.pcm.platform.metrics.PlatformMeters;
 import pe.gob.segdi.wsiotramite.ws.CargoTramite;
 import pe.gob.segdi.wsiotramite.ws.RecepcionTramite;
 import pe.gob.segdi.wsiotramite.ws.RespuestaCargoTramite;
@@ -29,14 +32,46 @@ public class WsIoTramiteEndpoint implements Tramite {
 
   private final ReceptionService receptions;
   private final CargoReceipt cargos;
+  private final PlatformMeters meters;
 
-  public WsIoTramiteEndpoint(ReceptionService receptions, CargoReceipt cargos) {
+  public WsIoTramiteEndpoint(ReceptionService receptions, CargoReceipt cargos, PlatformMeters meters) {
     this.receptions = receptions;
     this.cargos = cargos;
+    this.meters = meters;
   }
 
   @Override
   public RespuestaTramite recepcionarTramiteResponse(RecepcionTramite request) {
+    return measured("recepcionarTramite", () -> receive(request), RespuestaTramite::getVcodres);
+  }
+
+  @Override
+  public RespuestaConsultaTramite consultarTramiteResponse(String cuo) {
+    return measured("consultarTramite", () -> status(cuo), RespuestaConsultaTramite::getVcodres);
+  }
+
+  @Override
+  public RespuestaCargoTramite cargoResponse(CargoTramite cargo) {
+    return measured("cargo", () -> registerCargo(cargo), RespuestaCargoTramite::getVcodres);
+  }
+
+  /** Times the operation and counts it by answer code; -1 answers also count as refusals. */
+  private <T> T measured(String operation, Supplier<T> call, Function<T, String> code) {
+    long start = System.nanoTime();
+    String answered = "error";
+    try {
+      T answer = call.get();
+      answered = answer == null || code.apply(answer) == null ? "sin-codigo" : code.apply(answer);
+      return answer;
+    } finally {
+      meters.soapIntake(operation, answered, System.nanoTime() - start);
+      if ("-1".equals(answered)) {
+        meters.soapRefused(operation, "validacion");
+      }
+    }
+  }
+
+  private RespuestaTramite receive(RecepcionTramite request) {
     if (request == null) {
       return answer("-1", "recepcionRequest: es obligatorio.");
     }
@@ -60,8 +95,7 @@ public class WsIoTramiteEndpoint implements Tramite {
     }
   }
 
-  @Override
-  public RespuestaConsultaTramite consultarTramiteResponse(String cuo) {
+  private RespuestaConsultaTramite status(String cuo) {
     return receptions.status(cuo).map(status -> WireMapping.toWire(status, receptions.cargo(status)))
         .orElseGet(() -> {
       RespuestaConsultaTramite answer = new RespuestaConsultaTramite();
@@ -72,8 +106,7 @@ public class WsIoTramiteEndpoint implements Tramite {
   }
 
   /** The cargo of a document this platform sent: unknown CUO or a repeated cargo → -1. */
-  @Override
-  public RespuestaCargoTramite cargoResponse(CargoTramite cargo) {
+  private RespuestaCargoTramite registerCargo(CargoTramite cargo) {
     RespuestaCargoTramite answer = new RespuestaCargoTramite();
     String refusal = cargo == null ? CargoReceipt.UNKNOWN : cargos.register(WireMapping.toDomain(cargo));
     answer.setVcodres(refusal == null ? "0000" : "-1");

@@ -1,0 +1,77 @@
+package pe.gob.pcm.platform.metrics;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import pe.gob.pcm.platform.calendar.CalendarProperties;
+import pe.gob.pcm.platform.config.PlatformUser;
+import pe.gob.pcm.platform.validation.FieldError;
+import pe.gob.pcm.platform.validation.InvalidInputException;
+
+/**
+ * {@code GET /api/metricas/procesos?desde=AAAA-MM-DD&hasta=AAAA-MM-DD[&entidad=RUC]}: the figures
+ * of Cockpit's "Métricas" view. Authenticated like every /api/** call (Basic or the webapp
+ * session); only managers and administrators may read (403 otherwise).
+ */
+@RestController
+public class MetricsController {
+
+  /** Default period when none is given: the last 30 days, today included. */
+  static final int DEFAULT_DAYS = 30;
+
+  private final ProcessMetrics metrics;
+  private final MetricsAccess access;
+  private final ZoneId zone;
+
+  public MetricsController(ProcessMetrics metrics, MetricsAccess access, CalendarProperties calendar) {
+    this.metrics = metrics;
+    this.access = access;
+    this.zone = calendar.zone();
+  }
+
+  @GetMapping("/api/metricas/procesos")
+  public ResponseEntity<?> processes(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @RequestParam(name = "desde", required = false) String desde,
+      @RequestParam(name = "hasta", required = false) String hasta,
+      @RequestParam(name = "entidad", required = false) String entidad) {
+    if (!access.mayRead(user)) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("mensaje",
+          "Las métricas de procesos solo están disponibles para la Gerencia y los administradores."));
+    }
+    List<FieldError> errors = new ArrayList<>();
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+    LocalDate to = date(hasta, "hasta", "Hasta", today, errors);
+    LocalDate from = date(desde, "desde", "Desde", to == null ? null : to.minusDays(DEFAULT_DAYS - 1), errors);
+    if (from != null && to != null && from.isAfter(to)) {
+      errors.add(new FieldError("desde", "Desde", "debe ser anterior o igual a la fecha «hasta»"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    String ruc = entidad == null || entidad.isBlank() ? null : entidad.strip();
+    return ResponseEntity.ok(metrics.report(from, to, ruc));
+  }
+
+  private static LocalDate date(String text, String field, String label, LocalDate byDefault,
+      List<FieldError> errors) {
+    if (text == null || text.isBlank()) {
+      return byDefault;
+    }
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      errors.add(new FieldError(field, label, "no es una fecha válida (AAAA-MM-DD)"));
+      return null;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package pe.gob.pcm.platform.metrics;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.filter.OncePerRequestFilter;
+import pe.gob.pcm.platform.config.PlatformAuthenticationFilter;
+import pe.gob.pcm.platform.config.PlatformUser;
+
+/**
+ * In front of {@code /actuator/*}: {@code /actuator/health} and {@code /actuator/info} stay open
+ * (status only, for load balancers and container health checks); everything else (prometheus,
+ * the detailed health group) needs a platform user, as /api/** does (Basic or the webapp
+ * session), who may read the metrics (see {@link MetricsAccess}): 401 without one, 403 otherwise.
+ */
+public class MonitoringAccessFilter extends OncePerRequestFilter {
+
+  private final PlatformAuthenticationFilter authentication;
+  private final MetricsAccess access;
+  private final ProcessGauges gauges;
+
+  public MonitoringAccessFilter(PlatformAuthenticationFilter authentication, MetricsAccess access,
+      ProcessGauges gauges) {
+    this.authentication = authentication;
+    this.access = access;
+    this.gauges = gauges;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.equals("/actuator/health") || path.equals("/actuator/info")) {
+      chain.doFilter(request, response);
+      return;
+    }
+    authentication.doFilter(request, response, (req, res) -> {
+      PlatformUser user = (PlatformUser) req.getAttribute(PlatformUser.REQUEST_ATTRIBUTE);
+      if (user == null || !access.mayRead(user)) {
+        HttpServletResponse http = (HttpServletResponse) res;
+        http.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        http.setContentType("application/json;charset=UTF-8");
+        http.getWriter().write("{\"mensaje\":\"Solo la Gerencia, el monitoreo configurado y los"
+            + " administradores pueden leer las métricas.\"}");
+        return;
+      }
+      if (path.startsWith("/actuator/prometheus")) {
+        gauges.refresh();
+      }
+      chain.doFilter(req, res);
+    });
+  }
+}
