@@ -1,5 +1,6 @@
 package pe.gob.pcm.platform.config;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,6 +25,20 @@ public class RestSecurityConfiguration {
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.setOrder(10);
+    return registration;
+  }
+
+  /**
+   * Inside the authentication above (and for the webapps' engine API): engine-wide figures for
+   * administrators only, and another entity's instance or task answered 404 instead of 500.
+   */
+  @Bean
+  FilterRegistrationBean<EngineApiBoundaries> engineApiBoundaries(ProcessEngine engine) {
+    FilterRegistrationBean<EngineApiBoundaries> registration =
+        new FilterRegistrationBean<>(new EngineApiBoundaries(engine));
+    registration.setName("platform-engine-api-boundaries");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(11);
     return registration;
   }
 }
