@@ -28,6 +28,19 @@ public class RestSecurityConfiguration {
     return registration;
   }
 
+  /** Request bodies of the REST APIs: 30 MB (above the 25 MB of a multipart upload). */
+  static final long MAX_REQUEST_BYTES = 30L * 1024 * 1024;
+
+  @Bean
+  FilterRegistrationBean<RequestSizeLimit> restRequestSizeLimit() {
+    FilterRegistrationBean<RequestSizeLimit> registration =
+        new FilterRegistrationBean<>(new RequestSizeLimit(MAX_REQUEST_BYTES));
+    registration.setName("platform-request-size-limit");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*");
+    registration.setOrder(5);
+    return registration;
+  }
+
   /**
    * Inside the authentication above (and for the webapps' engine API): engine-wide figures for
    * administrators only, and another entity's instance or task answered 404 instead of 500.

@@ -172,6 +172,37 @@ class WsIoTramiteHostileXmlIT {
   }
 
   @Test
+  void theRestApisRefuseOversizeBodiesToo() throws Exception {
+    // declared: refused before authentication, without reading the body
+    HttpResponse<String> declared = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/engine-rest/deployment/create")).timeout(Duration.ofSeconds(120))
+        .header("Content-Type", "multipart/form-data; boundary=x")
+        .POST(HttpRequest.BodyPublishers.fromPublisher(
+            HttpRequest.BodyPublishers.ofInputStream(() -> oversize(50L * MB)), 50L * MB)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(declared.statusCode()).isEqualTo(413);
+    assertThat(declared.body()).contains("supera el tamaño máximo de 30 MB");
+
+    // chunked, from an authenticated user: cut off while read, never accepted, no trace
+    HttpResponse<String> chunked = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/engine-rest/process-definition/key/tramite-recepcion/start")).timeout(Duration.ofSeconds(120))
+        .header("Content-Type", "application/json").header("Authorization", pe.gob.pcm.platform.support.Http.basic("demo", "demo"))
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
+            new java.io.ByteArrayInputStream("{\"businessKey\":\"".getBytes(StandardCharsets.UTF_8)),
+            new InputStream() {
+              long left = 50L * MB;
+
+              @Override
+              public int read() {
+                return left-- > 0 ? 'A' : -1;
+              }
+            }))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(chunked.statusCode()).as(chunked.body()).isGreaterThanOrEqualTo(400);
+    assertThat(chunked.body()).doesNotContain("at org.").doesNotContain("at pe.gob");
+  }
+
+  @Test
   void aValidDocumentStillPassesTheGateAndTheSchema() throws Exception {
     String cuo = Envelopes.newCuo();
     HttpResponse<String> answer = post(Envelopes.recepcionar(
