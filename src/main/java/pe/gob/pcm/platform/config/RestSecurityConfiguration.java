@@ -1,5 +1,6 @@
 package pe.gob.pcm.platform.config;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,6 +25,33 @@ public class RestSecurityConfiguration {
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.setOrder(10);
+    return registration;
+  }
+
+  /** Request bodies of the REST APIs: 30 MB (above the 25 MB of a multipart upload). */
+  static final long MAX_REQUEST_BYTES = 30L * 1024 * 1024;
+
+  @Bean
+  FilterRegistrationBean<RequestSizeLimit> restRequestSizeLimit() {
+    FilterRegistrationBean<RequestSizeLimit> registration =
+        new FilterRegistrationBean<>(new RequestSizeLimit(MAX_REQUEST_BYTES));
+    registration.setName("platform-request-size-limit");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*");
+    registration.setOrder(5);
+    return registration;
+  }
+
+  /**
+   * Inside the authentication above (and for the webapps' engine API): engine-wide figures for
+   * administrators only, and another entity's instance or task answered 404 instead of 500.
+   */
+  @Bean
+  FilterRegistrationBean<EngineApiBoundaries> engineApiBoundaries(ProcessEngine engine) {
+    FilterRegistrationBean<EngineApiBoundaries> registration =
+        new FilterRegistrationBean<>(new EngineApiBoundaries(engine));
+    registration.setName("platform-engine-api-boundaries");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(11);
     return registration;
   }
 }

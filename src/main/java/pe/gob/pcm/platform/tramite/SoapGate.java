@@ -8,12 +8,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.web.filter.OncePerRequestFilter;
+import pe.gob.pcm.platform.config.BoundedRequest;
 import pe.gob.pcm.platform.metrics.PlatformMeters;
 
 /**
  * In front of {@code /wsiotramite}: only the configured callers (the PIDE's addresses in
  * production; anyone when the list is empty) and no message over the size bound, answered with
- * a SOAP fault before anything is parsed.
+ * a SOAP fault before anything is parsed (a declared Content-Length over the bound), or as soon as
+ * the bound is crossed while reading (a chunked body).
  */
 public class SoapGate extends OncePerRequestFilter {
 
@@ -46,7 +48,8 @@ public class SoapGate extends OncePerRequestFilter {
           "Mensaje demasiado grande: el máximo es " + (maxBytes / (1024 * 1024)) + " MB");
       return;
     }
-    chain.doFilter(request, response);
+    // a body without Content-Length (chunked) is counted while it is read
+    chain.doFilter(new BoundedRequest(request, maxBytes, "Mensaje demasiado grande"), response);
   }
 
   private void count(String reason) {

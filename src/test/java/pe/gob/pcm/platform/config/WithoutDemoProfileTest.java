@@ -57,6 +57,19 @@ class WithoutDemoProfileTest {
       assertThat(identity.createTenantQuery().count()).isZero();
       assertThat(identity.createGroupQuery().groupId("sgtd-mesa-ayuda").count()).isEqualTo(1);
       assertThat(identity.checkPassword("administrador", "clave-de-prueba")).isTrue();
+      assertThat(identity.createUserQuery().userIdIn("muni.mesapartes", "pcm.mesapartes", "muni.ti", "pcm.gerencia",
+          "sgtd.mesaayuda", "sgp.evaluador", "sgp.supervisor").count()).isZero();
+      // over HTTP too: the demo's credentials open nothing, the administrator's do
+      pe.gob.pcm.platform.support.Http http = new pe.gob.pcm.platform.support.Http(
+          Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+      for (String user : new String[] {"demo", "muni.mesapartes", "pcm.ti", "sgtd.mesaayuda"}) {
+        assertThat(http.get("/engine-rest/engine/sindemo/user", pe.gob.pcm.platform.support.Http.basic(user, "demo")).status())
+            .as(user).isEqualTo(401);
+        assertThat(http.get("/api/plataforma", pe.gob.pcm.platform.support.Http.basic(user, "demo")).status())
+            .as(user).isEqualTo(401);
+      }
+      assertThat(http.get("/engine-rest/engine/sindemo/user", pe.gob.pcm.platform.support.Http.basic("administrador", "clave-de-prueba"))
+          .status()).isEqualTo(200);
     }
   }
 }

@@ -50,4 +50,24 @@ class SoapGateTest {
     assertThat(big.getContentAsString()).contains("<faultstring>Mensaje demasiado grande");
     assertThat(bigChain.getRequest()).isNull();
   }
+
+  @Test
+  void aBodyWithoutContentLengthIsCutOffOnceItPassesTheBound() throws Exception {
+    SoapGate gate = new SoapGate(List.of(), 1024);
+    MockHttpServletRequest chunked = new MockHttpServletRequest("POST", "/wsiotramite/Tramite") {
+      @Override
+      public long getContentLengthLong() {
+        return -1;
+      }
+    };
+    chunked.setContent(new byte[4096]);
+    MockFilterChain chain = new MockFilterChain();
+
+    gate.doFilter(chunked, new MockHttpServletResponse(), chain);
+
+    var in = chain.getRequest().getInputStream();
+    assertThat(in.readNBytes(1024)).hasSize(1024);
+    org.assertj.core.api.Assertions.assertThatThrownBy(in::read)
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("Mensaje demasiado grande");
+  }
 }
