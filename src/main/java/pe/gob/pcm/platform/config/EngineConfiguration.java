@@ -3,6 +3,7 @@ package pe.gob.pcm.platform.config;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.stereotype.Component;
+import pe.gob.pcm.platform.privacy.CuoLoggingContext;
 
 /** Engine settings that have no starter property. */
 @Component
@@ -14,5 +15,11 @@ public class EngineConfiguration extends AbstractCamundaConfiguration {
     // entity it serves, so an entity's users only ever see their own.
     configuration.setTenantIdProvider(new EntityTenantIdProvider());
     configuration.setTenantCheckEnabled(true);
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    // log lines written by delegates and listeners carry the CUO (docs/datos-personales.md)
+    configuration.setDelegateInterceptor(new CuoLoggingContext(configuration.getDelegateInterceptor()));
   }
 }

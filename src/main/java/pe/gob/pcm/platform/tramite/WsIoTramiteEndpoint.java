@@ -4,8 +4,10 @@ import jakarta.jws.WebService;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import pe.gob.pcm.platform.privacy.CuoLoggingContext;
 import pe.gob.segdi.wsiotramite.ws.CargoTramite;
 import pe.gob.segdi.wsiotramite.ws.RecepcionTramite;
 import pe.gob.segdi.wsiotramite.ws.RespuestaCargoTramite;
@@ -41,6 +43,12 @@ public class WsIoTramiteEndpoint implements Tramite {
       return answer("-1", "recepcionRequest: es obligatorio.");
     }
     IncomingDocument document = WireMapping.toDomain(request);
+    try (MDC.MDCCloseable cuo = logged(document.cuo())) {
+      return receive(document);
+    }
+  }
+
+  private RespuestaTramite receive(IncomingDocument document) {
     Optional<String> refusal = receptions.refusal(document);
     if (refusal.isPresent()) {
       LOG.info("Recepción rechazada (CUO {}): {}", document.cuo(), refusal.get());
@@ -51,7 +59,9 @@ public class WsIoTramiteEndpoint implements Tramite {
       return answer("0000", previous.get().message());
     }
     try {
-      return answer("0000", receptions.receive(document).message());
+      RespuestaTramite received = answer("0000", receptions.receive(document).message());
+      LOG.info("Recepción registrada: CUO {} de la entidad {}", document.cuo(), document.senderRuc());
+      return received;
     } catch (DuplicateKeyException concurrentDelivery) {
       // The same CUO arrived twice at once: the other delivery stored it.
       return receptions.alreadyReceived(document)
@@ -62,6 +72,12 @@ public class WsIoTramiteEndpoint implements Tramite {
 
   @Override
   public RespuestaConsultaTramite consultarTramiteResponse(String cuo) {
+    try (MDC.MDCCloseable logged = logged(cuo)) {
+      return status(cuo);
+    }
+  }
+
+  private RespuestaConsultaTramite status(String cuo) {
     return receptions.status(cuo).map(status -> WireMapping.toWire(status, receptions.cargo(status)))
         .orElseGet(() -> {
       RespuestaConsultaTramite answer = new RespuestaConsultaTramite();
@@ -74,11 +90,22 @@ public class WsIoTramiteEndpoint implements Tramite {
   /** The cargo of a document this platform sent: unknown CUO or a repeated cargo → -1. */
   @Override
   public RespuestaCargoTramite cargoResponse(CargoTramite cargo) {
+    try (MDC.MDCCloseable logged = logged(cargo == null ? null : cargo.getVcuo())) {
+      return registerCargo(cargo);
+    }
+  }
+
+  private RespuestaCargoTramite registerCargo(CargoTramite cargo) {
     RespuestaCargoTramite answer = new RespuestaCargoTramite();
     String refusal = cargo == null ? CargoReceipt.UNKNOWN : cargos.register(WireMapping.toDomain(cargo));
     answer.setVcodres(refusal == null ? "0000" : "-1");
     answer.setVdesres(refusal == null ? "CARGO REGISTRADO" : refusal);
     return answer;
+  }
+
+  /** The CUO on every log line of this call (docs/datos-personales.md). */
+  private static MDC.MDCCloseable logged(String cuo) {
+    return MDC.putCloseable(CuoLoggingContext.MDC_KEY, cuo == null ? "" : cuo.strip());
   }
 
   private static RespuestaTramite answer(String code, String message) {
