@@ -5,29 +5,19 @@ import static pe.gob.pcm.platform.colabora.ColaboraProcess.*;
 
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import pe.gob.pcm.platform.colabora.ColaboraFixture;
 import pe.gob.pcm.platform.colabora.ColaboraMapper;
-import pe.gob.pcm.platform.document.DocumentStore;
-import pe.gob.pcm.platform.support.Actors;
 import pe.gob.pcm.platform.support.Http;
 import pe.gob.pcm.platform.support.PlatformTest;
-import pe.gob.pcm.platform.support.TestPki;
 import pe.gob.pcm.platform.tramite.DispatchMapper;
-import pe.gob.pcm.platform.tramite.DispatchProcess;
 
 /**
  * Personal data stored by real flows (a Colabora master user, a document sent to the other
@@ -46,14 +36,10 @@ class PersonalDataEncryptionIT {
   @Autowired ColaboraFixture colabora;
   @Autowired ColaboraMapper colaboraRecords;
   @Autowired DispatchMapper dispatches;
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired ManagementService management;
-  @Autowired DocumentStore documents;
-  @Autowired Actors actors;
   @Autowired JdbcTemplate jdbc;
   @Autowired DataSource dataSource;
   @Autowired DataCipher cipher;
+  @Autowired PrivacyFlows flows;
 
   @Test
   void theColaboraMasterUserIsStoredEncryptedAndReadBackPlain() throws Exception {
@@ -80,8 +66,8 @@ class PersonalDataEncryptionIT {
 
   @Test
   void theSignersDniOfADocumentSentThroughThePideIsEncryptedOnBothSides() throws Exception {
-    ProcessInstance dispatch = send();
-    drain(dispatch.getId());
+    ProcessInstance dispatch = flows.send(SIGNER_DNI);
+    flows.drain(dispatch.getId());
 
     Map<String, Object> outgoing = jdbc.queryForMap("SELECT id, vcuo, vnumdociderem FROM iotdtc_despacho"
         + " WHERE process_instance_id = ?", dispatch.getId());
@@ -209,39 +195,5 @@ class PersonalDataEncryptionIT {
       }
     }
     return found;
-  }
-
-  private ProcessInstance send() {
-    ProcessInstance dispatch = actors.as("muni.mesapartes",
-        () -> runtime.startProcessInstanceByKey(DispatchProcess.KEY, Map.of("destinationCategory", "1")));
-    Task prepare = tasks.createTaskQuery().processInstanceId(dispatch.getId())
-        .taskDefinitionKey("Task_PrepareDocument").singleResult();
-    Map<String, Object> vars = new HashMap<>();
-    vars.put(DispatchProcess.DESTINATION_RUC, Actors.PCM_RUC);
-    vars.put(DispatchProcess.DOCUMENT_TYPE, "01");
-    vars.put(DispatchProcess.DOCUMENT_NUMBER, "OFICIO N° 090-2026-MDE/GM");
-    vars.put(DispatchProcess.SUBJECT, "Remite información con datos personales del firmante");
-    vars.put(DispatchProcess.SENDER_UNIT, "GERENCIA MUNICIPAL");
-    vars.put(DispatchProcess.DESTINATION_UNIT, "SECRETARÍA GENERAL");
-    vars.put(DispatchProcess.ADDRESSEE, "ANA TORRES");
-    vars.put(DispatchProcess.ADDRESSEE_POSITION, "SECRETARIA GENERAL");
-    vars.put(DispatchProcess.FOLIOS, 1);
-    vars.put(DispatchProcess.SIGNER_DNI, SIGNER_DNI);
-    var user = actors.user("muni.mesapartes");
-    vars.put(DispatchProcess.MAIN_DOCUMENT, documents.storePdf(user.id(), user.entityRuc(), "oficio-090.pdf",
-        TestPki.unsignedPdf("oficio 090 " + System.nanoTime())).id());
-    actors.as("muni.mesapartes", () -> tasks.complete(prepare.getId(), vars));
-    return dispatch;
-  }
-
-  private void drain(String processInstanceId) {
-    for (int round = 0; round < 10; round++) {
-      Job job = management.createJobQuery().processInstanceId(processInstanceId).executable().singleResult();
-      if (job == null) {
-        return;
-      }
-      management.executeJob(job.getId());
-    }
-    throw new AssertionError("El proceso " + processInstanceId + " no se detuvo");
   }
 }
