@@ -46,12 +46,17 @@ class PersonalDataLoggingIT {
   @Autowired ConfigurableEnvironment environment;
 
   @Test
-  void plainTextLogMasksTheOfficersPersonalData(CapturedOutput output) {
-    approveMasterUser();
+  void plainTextLogMasksTheOfficersPersonalDataAndShowsTheProcessContext(CapturedOutput output) {
+    ProcessInstance pi = approveMasterUser();
 
     assertThat(output.getOut()).contains("usuario máster", "DNI 4****768", "correo r***@muniejemplo.gob.pe",
         "celular 9*****852");
     assertThat(output.getAll()).doesNotContain(DNI, EMAIL, MOBILE, "registro.bitacora");
+    assertThat(output.getOut().lines().filter(l -> l.contains("usuario máster"))).singleElement()
+        .satisfies(l -> assertThat(l).contains("[pi=" + pi.getId() + " bk=COLABORA-20601234565-"));
+    org.slf4j.LoggerFactory.getLogger(getClass()).info("Fuera de todo proceso");
+    assertThat(output.getOut().lines().filter(l -> l.contains("Fuera de todo proceso"))).singleElement()
+        .satisfies(l -> assertThat(l).doesNotContain("[pi=", "bk=", "cuo="));
   }
 
   @Test
