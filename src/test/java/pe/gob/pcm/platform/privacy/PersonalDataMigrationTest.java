@@ -48,7 +48,7 @@ class PersonalDataMigrationTest {
     assertThat(row.values()).allSatisfy(v -> assertThat((String) v).startsWith("v1:demo:"));
     assertThat(row.values().stream().map(v -> cipher.open((String) v)).toList())
         .isEqualTo(List.of("45678912", "rquispe@muniejemplo.gob.pe", "987654321"));
-    assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success", String.class))
+    assertThat(jdbc.queryForList("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\"", String.class))
         .contains("9", "9.1");
   }
 }
