@@ -151,11 +151,6 @@ public final class DataCipher {
     return stored != null && stored.startsWith(VERSION + ":" + currentKeyId + ":");
   }
 
-  /** Whether the stored value has the sealed form at all (legacy rows are plain). */
-  public static boolean looksSealed(String stored) {
-    return stored != null && stored.startsWith(VERSION + ":") && stored.indexOf(':', 3) > 3;
-  }
-
   private static String describe(String stored) {
     return stored.length() + " caracteres";
   }
