@@ -40,5 +40,7 @@ public class RegisterMasterUserDelegate implements JavaDelegate {
     LOG.info("Colabora: usuario máster de la entidad {} registrado (DNI {}, correo {}, celular {})",
         execution.getVariable(ENTITY_RUC), execution.getVariable(OFFICER_DNI),
         execution.getVariable(OFFICER_EMAIL), execution.getVariable(OFFICER_MOBILE));
+    // persisted (encrypted): no later step needs them as process variables
+    execution.removeVariables(java.util.List.of(OFFICER_DNI, OFFICER_EMAIL, OFFICER_MOBILE));
   }
 }

@@ -62,6 +62,13 @@ class PersonalDataEncryptionIT {
     assertThat(master.officerMobile()).isEqualTo(MOBILE);
 
     assertThat(platformTablesContaining(DNI, EMAIL, MOBILE)).isEmpty();
+    // the form fields: never in the history, and gone from the running instance once persisted
+    assertThat(engineTablesContaining("ACT_HI_VARINST", DNI, EMAIL, MOBILE)).isZero();
+    assertThat(engineTablesContaining("ACT_HI_DETAIL", DNI, EMAIL, MOBILE)).isZero();
+    assertThat(engineTablesContaining("ACT_RU_VARIABLE", DNI, EMAIL, MOBILE)).isZero();
+    // while the history keeps the rest of the request
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ? AND NAME_ = ?",
+        Integer.class, pi.getId(), OFFICER_NAME)).isEqualTo(1);
   }
 
   @Test
@@ -85,6 +92,8 @@ class PersonalDataEncryptionIT {
     assertThat(dispatches.findByCuo(cuo).vnumdociderem()).isEqualTo(SIGNER_DNI);
 
     assertThat(platformTablesContaining(SIGNER_DNI)).isEmpty();
+    assertThat(engineTablesContaining("ACT_HI_VARINST", SIGNER_DNI)).isZero();
+    assertThat(engineTablesContaining("ACT_HI_DETAIL", SIGNER_DNI)).isZero();
   }
 
   @Test
@@ -158,6 +167,16 @@ class PersonalDataEncryptionIT {
       insert.setString(2, legacyProcessId(dni));
       insert.executeUpdate();
     }
+  }
+
+  /** Rows of a Camunda variable table whose text holds one of the values. */
+  private int engineTablesContaining(String table, String... values) {
+    int rows = 0;
+    for (String value : values) {
+      rows += jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE TEXT_ LIKE ? OR TEXT2_ LIKE ?",
+          Integer.class, "%" + value + "%", "%" + value + "%");
+    }
+    return rows;
   }
 
   /** Every character column of the platform's own tables (not Camunda's) holding one of the values. */
