@@ -27,10 +27,20 @@ import pe.gob.pcm.platform.tramite.DispatchMapper;
 @PlatformTest
 class PersonalDataEncryptionIT {
 
-  static final String DNI = "40817263";
-  static final String EMAIL = "privacidad.prueba@muniejemplo.gob.pe";
-  static final String MOBILE = "951357246";
-  static final String SIGNER_DNI = "41928374";
+  // new values on every run: on PostgreSQL the database outlives the run
+  static final String DNI = digits("4", 8);
+  static final String EMAIL = "privacidad." + digits("", 6) + "@muniejemplo.gob.pe";
+  static final String MOBILE = digits("9", 9);
+  static final String SIGNER_DNI = digits("4", 8);
+
+  static String digits(String prefix, int length) {
+    StringBuilder out = new StringBuilder(prefix);
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    while (out.length() < length) {
+      out.append(random.nextInt(10));
+    }
+    return out.toString();
+  }
 
   @LocalServerPort int port;
   @Autowired ColaboraFixture colabora;
@@ -98,7 +108,7 @@ class PersonalDataEncryptionIT {
 
   @Test
   void rotationReencryptsEveryRowWithTheNewKeyAndSealsLegacyPlainRows() throws Exception {
-    String legacyDni = "43216587";
+    String legacyDni = digits("4", 8);
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
@@ -133,7 +143,7 @@ class PersonalDataEncryptionIT {
 
   @Test
   void onlyAnAdministratorReencryptsAndALegacyPlainRowGetsSealed() throws Exception {
-    String legacyDni = "43216588";
+    String legacyDni = digits("4", 8);
     try (Connection connection = dataSource.getConnection()) {
       insertLegacyMasterUser(connection, legacyDni);
     }
