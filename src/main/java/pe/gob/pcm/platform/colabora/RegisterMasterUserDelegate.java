@@ -4,11 +4,15 @@ import static pe.gob.pcm.platform.colabora.ColaboraProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Records the entity's master user once the help desk approved the request (idempotent). */
 @Component("registerMasterUser")
 public class RegisterMasterUserDelegate implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RegisterMasterUserDelegate.class);
 
   private final ColaboraMapper mapper;
 
@@ -32,5 +36,11 @@ public class RegisterMasterUserDelegate implements JavaDelegate {
         (String) execution.getVariable(INITIATOR),
         (String) execution.getVariable(REVIEWED_BY),
         execution.getProcessInstanceId()));
+    // masked in the log output (LogMasking); stored encrypted (ColaboraMapper)
+    LOG.info("Colabora: usuario máster de la entidad {} registrado (DNI {}, correo {}, celular {})",
+        execution.getVariable(ENTITY_RUC), execution.getVariable(OFFICER_DNI),
+        execution.getVariable(OFFICER_EMAIL), execution.getVariable(OFFICER_MOBILE));
+    // persisted (encrypted): no later step needs them as process variables
+    execution.removeVariables(java.util.List.of(OFFICER_DNI, OFFICER_EMAIL, OFFICER_MOBILE));
   }
 }

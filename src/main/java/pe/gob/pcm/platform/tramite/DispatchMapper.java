@@ -7,6 +7,7 @@ import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
+import pe.gob.pcm.platform.privacy.PersonalData;
 
 /** Outgoing documents (iotdtc_despacho): P → E → R/O → S. */
 @Mapper
@@ -17,7 +18,16 @@ public interface DispatchMapper {
       String vuniorgrem, String vuniorgdst, String vnomdst, String vnomcardst, int snumfol,
       String ctipdociderem, String vnumdociderem, String documentId, String vnumregstd, String vanioregstd, LocalDateTime dfecregstd,
       String vuniorgstd, String vusuregstd, String vobs, String cargoDocumentId,
-      String cargoSignature, String createdBy, String processInstanceId) {}
+      String cargoSignature, String createdBy, String processInstanceId) {
+
+    /** The row as stored: the signer's DNI still sealed, opened here. */
+    Dispatch opened() {
+      return new Dispatch(id, vrucentrem, vrucentrec, vnomentrec, vcuo, vcuoref, cflgest, ccodtipdoc, vnumdoc,
+          vasu, vuniorgrem, vuniorgdst, vnomdst, vnomcardst, snumfol, ctipdociderem,
+          PersonalData.open(vnumdociderem), documentId, vnumregstd, vanioregstd, dfecregstd, vuniorgstd,
+          vusuregstd, vobs, cargoDocumentId, cargoSignature, createdBy, processInstanceId);
+    }
+  }
 
   String COLUMNS = "id, vrucentrem, vrucentrec, vnomentrec, vcuo, vcuoref, cflgest, ccodtipdoc, vnumdoc,"
       + " vasu, vuniorgrem, vuniorgdst, vnomdst, vnomcardst, snumfol, ctipdociderem, vnumdociderem, document_id, vnumregstd,"
@@ -28,16 +38,28 @@ public interface DispatchMapper {
       + " vnumdoc, vasu, vuniorgrem, vuniorgdst, vnomdst, vnomcardst, snumfol, ctipdociderem, vnumdociderem, document_id, created_by,"
       + " created_at, process_instance_id) VALUES (#{d.vrucentrem}, #{d.vrucentrec}, #{d.vnomentrec},"
       + " #{d.vcuoref}, 'P', #{d.ccodtipdoc}, #{d.vnumdoc}, #{d.vasu}, #{d.vuniorgrem}, #{d.vuniorgdst},"
-      + " #{d.vnomdst}, #{d.vnomcardst}, #{d.snumfol}, #{d.ctipdociderem}, #{d.vnumdociderem}, #{d.documentId}, #{d.createdBy}, CURRENT_TIMESTAMP,"
+      + " #{d.vnomdst}, #{d.vnomcardst}, #{d.snumfol}, #{d.ctipdociderem}, #{d.vnumdociderem,typeHandler=pe.gob.pcm.platform.privacy.SealedText}, #{d.documentId}, #{d.createdBy}, CURRENT_TIMESTAMP,"
       + " #{d.processInstanceId})")
   @Options(useGeneratedKeys = true, keyProperty = "k.id", keyColumn = "id")
   void insert(@Param("d") Dispatch dispatch, @Param("k") ReceptionMapper.Key key);
 
   @Select("SELECT " + COLUMNS + " FROM iotdtc_despacho WHERE id = #{id}")
-  Dispatch find(long id);
+  Dispatch findSealed(long id);
 
   @Select("SELECT " + COLUMNS + " FROM iotdtc_despacho WHERE vcuo = #{cuo}")
-  Dispatch findByCuo(String cuo);
+  Dispatch findByCuoSealed(String cuo);
+
+  /** The dispatch with the signer's DNI decrypted. */
+  default Dispatch find(long id) {
+    Dispatch stored = findSealed(id);
+    return stored == null ? null : stored.opened();
+  }
+
+  /** The dispatch with the signer's DNI decrypted. */
+  default Dispatch findByCuo(String cuo) {
+    Dispatch stored = findByCuoSealed(cuo);
+    return stored == null ? null : stored.opened();
+  }
 
   @Update("UPDATE iotdtc_despacho SET vcuo = #{cuo} WHERE id = #{id} AND vcuo IS NULL")
   int assignCuo(@Param("id") long id, @Param("cuo") String cuo);

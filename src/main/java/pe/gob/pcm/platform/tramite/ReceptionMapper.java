@@ -35,7 +35,7 @@ public interface ReceptionMapper {
       + " vnumdociderem) VALUES (#{receptionId}, #{d.senderName}, #{d.senderUnit}, #{d.documentType},"
       + " #{d.documentNumber}, #{documentDate}, #{d.destinationUnit}, #{d.addresseeName},"
       + " #{d.addresseePosition}, #{d.subject}, #{d.annexCount}, #{d.folios}, #{d.annexUrl},"
-      + " #{d.senderIdType}, #{d.senderIdNumber})")
+      + " #{d.senderIdType}, #{d.senderIdNumber,typeHandler=pe.gob.pcm.platform.privacy.SealedText})")
   @Options(useGeneratedKeys = true, keyProperty = "k.id", keyColumn = "id")
   void insertExternalDocument(@Param("receptionId") long receptionId, @Param("d") IncomingDocument document,
       @Param("documentDate") LocalDateTime documentDate, @Param("k") Key key);

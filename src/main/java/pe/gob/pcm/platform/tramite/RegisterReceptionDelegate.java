@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("registerReception")
 public class RegisterReceptionDelegate implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RegisterReceptionDelegate.class);
 
   private final ReceptionMapper mapper;
 
@@ -37,5 +41,6 @@ public class RegisterReceptionDelegate implements JavaDelegate {
     mapper.register(id, number, String.valueOf(year), (String) execution.getVariable(UNIT),
         (String) execution.getVariable(RECEIVED_BY));
     execution.setVariable("registrationNumber", number + "-" + year);
+    LOG.info("Recepción CUO {} registrada con el número {}-{}", reception.vcuo(), number, year);
   }
 }

@@ -8,6 +8,8 @@ import java.util.GregorianCalendar;
 import javax.xml.datatype.DatatypeFactory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import pe.gob.pcm.platform.document.DocumentStore;
 import pe.gob.pcm.platform.entity.HostedEntities;
@@ -23,6 +25,8 @@ import pe.gob.segdi.wsiopidetramite.ws.RespuestaTramite;
  */
 @Component("sendDocument")
 public class SendDocumentDelegate implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SendDocumentDelegate.class);
 
   private final DispatchMapper mapper;
   private final DocumentStore documents;
@@ -75,6 +79,8 @@ public class SendDocumentDelegate implements JavaDelegate {
     request.setVnumdociderem(d.vnumdociderem());
     RespuestaTramite answer = pide.tramite().recepcionarTramiteResponse(request);
     boolean accepted = "0000".equals(answer.getVcodres());
+    LOG.info("Despacho CUO {} a {}: la PIDE respondió {} {}", d.vcuo(), d.vrucentrec(), answer.getVcodres(),
+        answer.getVdesres());
     if (accepted) {
       mapper.markSent(id);
     }

@@ -6,9 +6,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import pe.gob.pcm.platform.metrics.PlatformMeters;
+import pe.gob.pcm.platform.privacy.CuoLoggingContext;
 import pe.gob.segdi.wsiotramite.ws.CargoTramite;
 import pe.gob.segdi.wsiotramite.ws.RecepcionTramite;
 import pe.gob.segdi.wsiotramite.ws.RespuestaCargoTramite;
@@ -47,12 +49,16 @@ public class WsIoTramiteEndpoint implements Tramite {
 
   @Override
   public RespuestaConsultaTramite consultarTramiteResponse(String cuo) {
-    return measured("consultarTramite", () -> status(cuo), RespuestaConsultaTramite::getVcodres);
+    try (MDC.MDCCloseable logged = logged(cuo)) {
+      return measured("consultarTramite", () -> status(cuo), RespuestaConsultaTramite::getVcodres);
+    }
   }
 
   @Override
   public RespuestaCargoTramite cargoResponse(CargoTramite cargo) {
-    return measured("cargo", () -> registerCargo(cargo), RespuestaCargoTramite::getVcodres);
+    try (MDC.MDCCloseable logged = logged(cargo == null ? null : cargo.getVcuo())) {
+      return measured("cargo", () -> registerCargo(cargo), RespuestaCargoTramite::getVcodres);
+    }
   }
 
   /** Times the operation and counts it by answer code; -1 answers also count as refusals. */
@@ -76,6 +82,12 @@ public class WsIoTramiteEndpoint implements Tramite {
       return answer("-1", "recepcionRequest: es obligatorio.");
     }
     IncomingDocument document = WireMapping.toDomain(request);
+    try (MDC.MDCCloseable cuo = logged(document.cuo())) {
+      return receive(document);
+    }
+  }
+
+  private RespuestaTramite receive(IncomingDocument document) {
     Optional<String> refusal = receptions.refusal(document);
     if (refusal.isPresent()) {
       LOG.info("Recepción rechazada (CUO {}): {}", document.cuo(), refusal.get());
@@ -86,7 +98,9 @@ public class WsIoTramiteEndpoint implements Tramite {
       return answer("0000", previous.get().message());
     }
     try {
-      return answer("0000", receptions.receive(document).message());
+      RespuestaTramite received = answer("0000", receptions.receive(document).message());
+      LOG.info("Recepción registrada: CUO {} de la entidad {}", document.cuo(), document.senderRuc());
+      return received;
     } catch (DuplicateKeyException concurrentDelivery) {
       // The same CUO arrived twice at once: the other delivery stored it.
       return receptions.alreadyReceived(document)
@@ -112,6 +126,11 @@ public class WsIoTramiteEndpoint implements Tramite {
     answer.setVcodres(refusal == null ? "0000" : "-1");
     answer.setVdesres(refusal == null ? "CARGO REGISTRADO" : refusal);
     return answer;
+  }
+
+  /** The CUO on every log line of this call (docs/datos-personales.md). */
+  private static MDC.MDCCloseable logged(String cuo) {
+    return MDC.putCloseable(CuoLoggingContext.MDC_KEY, cuo == null ? "" : cuo.strip());
   }
 
   private static RespuestaTramite answer(String code, String message) {

@@ -1,0 +1,62 @@
+package pe.gob.pcm.platform.privacy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import pe.gob.pcm.platform.config.PlatformUser;
+
+/**
+ * Key rotation, last step: an administrator re-encrypts every stored personal datum with the
+ * current key (PLATFORM_DATA_KEY_CURRENT), after which the old key can be removed.
+ */
+@RestController
+public class PersonalDataController {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PersonalDataController.class);
+
+  private final DataSource dataSource;
+  private final DataCipher cipher;
+
+  public PersonalDataController(DataSource dataSource, DataCipher cipher) {
+    this.dataSource = dataSource;
+    this.cipher = cipher;
+  }
+
+  @PostMapping("/api/admin/datos-personales/recifrar")
+  public Map<String, Object> reencrypt(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user)
+      throws SQLException {
+    if (!user.isAdmin()) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "Solo un administrador puede volver a cifrar los datos personales.");
+    }
+    Map<String, Integer> changed;
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        changed = PersonalDataColumns.reencrypt(connection, cipher);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    }
+    LOG.info("Datos personales cifrados de nuevo con la clave '{}' por {}: {}", cipher.currentKeyId(),
+        user.id(), changed);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("claveActual", cipher.currentKeyId());
+    answer.put("valoresCifradosDeNuevo", changed);
+    return answer;
+  }
+}
