@@ -68,7 +68,9 @@ public final class PlatformNode implements AutoCloseable {
     requireFree(port);
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8"));
+        "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
+        // quicker to start on a busy 2-core machine; these tests measure correctness, not speed
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
     Path jar = Path.of("target", "plataforma.jar").toAbsolutePath();
     if (Files.isRegularFile(jar)) {
       command.addAll(List.of("-jar", jar.toString()));
