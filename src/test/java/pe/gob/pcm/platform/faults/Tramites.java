@@ -90,6 +90,11 @@ final class Tramites {
     return ok(node.get("/engine-rest/job/count" + query, NodeClient.ADMIN)).json().path("count").asLong();
   }
 
+  /** Jobs left in the trámite processes (the engine's own history-cleanup job always waits for its window). */
+  static long tramiteJobs(NodeClient node) {
+    return jobs(node, "?processDefinitionKey=tramite-recepcion") + jobs(node, "?processDefinitionKey=tramite-despacho");
+  }
+
   static long incidents(NodeClient node) {
     return ok(node.get("/engine-rest/incident/count", NodeClient.ADMIN)).json().path("count").asLong();
   }

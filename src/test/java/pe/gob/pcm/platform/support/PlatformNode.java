@@ -53,6 +53,11 @@ public final class PlatformNode implements AutoCloseable {
     this.port = port;
     this.database = database;
     this.dir = Path.of("target", "faults", name).toAbsolutePath();
+    try {
+      Files.deleteIfExists(dir.resolve("node.log")); // one test's starts only
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A Spring property for every start ({@code --key=value}). */
