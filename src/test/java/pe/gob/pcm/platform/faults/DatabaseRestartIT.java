@@ -107,6 +107,7 @@ class DatabaseRestartIT {
             Tramites.register(client, Tramites.MUNI_DESK, cuo);
             break;
           } catch (AssertionError | NodeClient.NoAnswer caughtByAKill) {
+            System.out.println("registro de " + cuo + " (intento " + attempt + "): " + caughtByAKill.getMessage());
             sleep(300);
           }
         }

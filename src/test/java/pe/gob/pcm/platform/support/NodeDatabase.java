@@ -49,7 +49,7 @@ public final class NodeDatabase {
     int slash = suiteUrl.lastIndexOf('/');
     int query = suiteUrl.indexOf('?', slash);
     String server = suiteUrl.substring(0, slash + 1);
-    String database = suiteUrl.substring(slash + 1, query < 0 ? suiteUrl.length() : query) + "_" + name;
+    String database = suiteUrl.substring(slash + 1, query < 0 ? suiteUrl.length() : query) + "_" + name.replace('-', '_');
     try (Connection admin = DriverManager.getConnection(server + "postgres", user, password);
         Statement sql = admin.createStatement()) {
       sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
