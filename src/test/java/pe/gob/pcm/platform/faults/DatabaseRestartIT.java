@@ -69,6 +69,9 @@ class DatabaseRestartIT {
         .with("platform.pide.local.directory[2].ruc", RemoteEntity.RUC)
         .with("platform.pide.local.directory[2].name", "Entidad remota de prueba")
         .with("platform.pide.local.directory[2].url", remote.url())
+        // a job whose connection dies cannot record its own failure: it stays locked until the
+        // lock time runs out, then runs again (5 minutes by default)
+        .with("camunda.bpm.job-execution.lock-time-in-millis", 20_000)
         .with("camunda.bpm.job-execution.wait-time-in-millis", 500)
         .with("camunda.bpm.job-execution.max-wait", 2000)
         .start();

@@ -119,14 +119,18 @@ class PideOutageIT {
     database.query(jdbc -> {
       List<Map<String, Object>> dispatches = jdbc.queryForList("SELECT d.vcuo, d.cflgest,"
           + " (SELECT COUNT(*) FROM iotdtc_recepcion r WHERE r.vcuo = d.vcuo AND r.vrucentrec = ?) AS received,"
-          + " (SELECT COUNT(*) FROM document c WHERE c.file_name = 'cargo-' || d.vcuo || '.pdf') AS cargos"
-          + " FROM iotdtc_despacho d", Tramites.PCM_RUC);
+          + " (SELECT COUNT(*) FROM document c WHERE c.file_name = 'cargo-' || d.vcuo || '.pdf'"
+          + "   AND c.tenant_id = ? AND c.uploaded_by = 'mesa-partes-virtual') AS issued,"
+          + " (SELECT COUNT(*) FROM document c WHERE c.file_name = 'cargo-' || d.vcuo || '.pdf'"
+          + "   AND c.tenant_id = ? AND c.uploaded_by = 'wsiotramite') AS cargos"
+          + " FROM iotdtc_despacho d", Tramites.PCM_RUC, Tramites.PCM_RUC, Tramites.MUNI_RUC);
       assertThat(dispatches).hasSize(2 * BATCH);
       for (Map<String, Object> d : dispatches) {
         String cuo = (String) d.get("vcuo");
         assertThat(d.get("cflgest")).as("estado de " + cuo).isEqualTo("R");
         assertThat(((Number) d.get("received")).intValue()).as("recibido " + cuo).isEqualTo(1);
-        assertThat(((Number) d.get("cargos")).intValue()).as("cargo de " + cuo).isEqualTo(1);
+        assertThat(((Number) d.get("issued")).intValue()).as("cargo emitido por la PCM para " + cuo).isEqualTo(1);
+        assertThat(((Number) d.get("cargos")).intValue()).as("cargo recibido por la municipalidad para " + cuo).isEqualTo(1);
         assertThat(relayed.stream().filter(cuo::equals).count()).as("entregas de " + cuo + " por la PIDE").isEqualTo(1);
       }
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM iotdtc_recepcion", Integer.class)).isEqualTo(2 * BATCH);
