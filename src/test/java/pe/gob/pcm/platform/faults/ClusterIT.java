@@ -100,10 +100,12 @@ class ClusterIT {
 
     // Mesa de Partes registers every document; B is stopped while the cargos are being sent
     AtomicLong jobsLeftOnStop = new AtomicLong(-1);
+    AtomicLong cargosOnStop = new AtomicLong(-1);
     Thread stopper = new Thread(() -> {
       await(Duration.ofMinutes(6), "primeros cargos", () -> remote.total("cargoResponse") >= RECEPTIONS / 3);
       down.add("b");
       jobsLeftOnStop.set(Tramites.tramiteJobs(clientA));
+      cargosOnStop.set(remote.total("cargoResponse"));
       b.stop();
     }, "stopper");
     stopper.start();
@@ -159,6 +161,7 @@ class ClusterIT {
 
     new Figures("ClusterIT").put("recepciones", RECEPTIONS).put("despachos", DISPATCHES)
         .put("trabajos_ok_por_nodo", byNode).put("trabajos_pendientes_al_detener_B", jobsLeftOnStop.get())
+        .put("cargos_al_detener_B", cargosOnStop.get())
         .put("cargos", remote.total("cargoResponse")).put("consultas", remote.total("consultarTramiteResponse"))
         .put("segundos_de_trabajo", workSeconds)
         .put("arranque_A_s", a.startSeconds()).put("arranque_B_s", b.startSeconds()).report();
