@@ -103,7 +103,8 @@ class CrashIT {
       assertThat(answer.status()).as(answer.body()).isEqualTo(200);
       resent.put(cuo, answer.element("vcodres"));
     }
-    assertThat(resent.values()).as("reenvíos").containsOnly("0000");
+    // (how many were in flight at the kill varies from run to run: it may be none)
+    assertThat(resent.values()).as("reenvíos").allMatch("0000"::equals);
     node.stop();
 
     database.query(jdbc -> {
