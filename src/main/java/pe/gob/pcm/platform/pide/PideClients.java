@@ -55,6 +55,15 @@ public class PideClients {
     return properties.cuoService();
   }
 
+  /**
+   * The retry cycle of the service tasks that call the PIDE ({@code platform.pide.retry-cycle}),
+   * read by the models as {@code ${pideClients.retryCycle()}}: an outage longer than the cycle
+   * leaves incidents, to be retried from Cockpit once the PIDE is back.
+   */
+  public String retryCycle() {
+    return properties.retryCycle();
+  }
+
   private String url(String configured, String localPath) {
     return StringUtils.hasText(configured) ? configured : server.base() + localPath;
   }

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param entidadUrl PcmIMgdEntidad endpoint; empty = this server's local PIDE
  * @param cuoUrl PcmCuo endpoint; empty = this server's local PIDE
  * @param cuoService the {@code servicio} passed to getCUOEntidad
+ * @param retryCycle how the jobs that call the PIDE are retried before they become incidents
+ *     (ISO 8601 repetitions/interval, as camunda:failedJobRetryTimeCycle)
  */
 @ConfigurationProperties(prefix = "platform.pide")
 public record PideProperties(
@@ -23,7 +25,8 @@ public record PideProperties(
     @DefaultValue("10s") Duration connectTimeout,
     @DefaultValue("60s") Duration receiveTimeout,
     @DefaultValue("1h") Duration entityListCache,
-    @DefaultValue Local local) {
+    @DefaultValue Local local,
+    @DefaultValue("R5/PT1M") String retryCycle) {
 
   /** A PIDE on this server, for the demo and the tests: never in production. */
   public record Local(@DefaultValue("false") boolean enabled, @DefaultValue List<DirectoryEntry> directory) {}

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Raw SOAP 1.1 envelopes for wsiotramite, written by hand from the contract
  * (shared/domain/pide-mgd-interop.md, section 4), not produced by the platform's own classes.
  */
-final class Envelopes {
+public final class Envelopes {
 
   private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L);
 
@@ -23,12 +23,12 @@ final class Envelopes {
 
   private Envelopes() {}
 
-  static String newCuo() {
+  public static String newCuo() {
     return String.format("%010d", SEQUENCE.incrementAndGet() % 10_000_000_000L);
   }
 
   /** A valid document from the PCM to the demo municipality, with these fields replaced. */
-  static Map<String, String> validDocument(String cuo, byte[] pdf) {
+  public static Map<String, String> validDocument(String cuo, byte[] pdf) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("vrucentrem", "20168999926");
     f.put("vrucentrec", "20601234565");
@@ -51,7 +51,7 @@ final class Envelopes {
     return f;
   }
 
-  static String recepcionar(Map<String, String> fields, List<String> annexNames) {
+  public static String recepcionar(Map<String, String> fields, List<String> annexNames) {
     StringBuilder body = new StringBuilder();
     for (String name : RECEPCION_FIELDS) {
       if (name.equals("lstanexos")) {
@@ -68,7 +68,7 @@ final class Envelopes {
         + "</recepcionRequest></ws:recepcionarTramiteResponse>");
   }
 
-  static String consultar(String cuo) {
+  public static String consultar(String cuo) {
     return envelope("<ws:consultarTramiteResponse><request>" + xml(cuo) + "</request></ws:consultarTramiteResponse>");
   }
 
@@ -77,7 +77,7 @@ final class Envelopes {
         + "<vanioregstd>2026</vanioregstd><cflgest>R</cflgest></cargoRequest></ws:cargoResponse>");
   }
 
-  static String envelope(String body) {
+  public static String envelope(String body) {
     return "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""
         + " xmlns:ws=\"http://ws.wsiotramite.segdi.gob.pe/\"><soapenv:Header/><soapenv:Body>"
         + body + "</soapenv:Body></soapenv:Envelope>";
