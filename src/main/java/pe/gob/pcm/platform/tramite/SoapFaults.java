@@ -22,6 +22,7 @@ final class SoapFaults {
   private static final Logger LOG = LoggerFactory.getLogger(SoapFaults.class);
   private static final Pattern JAVA_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)?:?\\s*");
   private static final int MAX_DETAIL = 300;
+  private static final String UNRECOGNISED = "Mensaje SOAP rechazado: ";
 
   private SoapFaults() {}
 
@@ -52,7 +53,7 @@ final class SoapFaults {
         || lower.contains("character") || lower.contains("invalid")) {
       return "El mensaje no es un XML bien formado: " + detail;
     }
-    return "Mensaje SOAP rechazado: " + detail;
+    return UNRECOGNISED + detail;
   }
 
   private static String detail(String message) {
@@ -63,17 +64,29 @@ final class SoapFaults {
     return cleaned.length() > MAX_DETAIL ? cleaned.substring(0, MAX_DETAIL) + "…" : cleaned;
   }
 
-  /** Rewrites the reason of every fault leaving the endpoint. */
+  /**
+   * Rewrites the reason of every fault leaving the endpoint, and counts it in
+   * plataforma.soap.rechazos: motivo "mensaje" for the caller's fault, "error" for ours.
+   */
   static final class SpanishReason extends AbstractSoapInterceptor {
 
-    SpanishReason() {
+    private final pe.gob.pcm.platform.metrics.PlatformMeters meters;
+
+    SpanishReason(pe.gob.pcm.platform.metrics.PlatformMeters meters) {
       super(Phase.PRE_STREAM);
+      this.meters = meters;
     }
 
     @Override
     public void handleMessage(SoapMessage message) {
       if (message.getContent(Exception.class) instanceof Fault fault) {
-        fault.setMessage(spanish(fault.getMessage()));
+        String reason = spanish(fault.getMessage());
+        fault.setMessage(reason);
+        var operation = message.getExchange().getBindingOperationInfo();
+        // a reason recognised above is a problem of the caller's message; anything else is ours
+        boolean callers = !reason.startsWith(UNRECOGNISED);
+        meters.soapRefused(operation == null ? "desconocida" : operation.getName().getLocalPart()
+            .replace("Response", ""), callers ? "mensaje" : "error");
       }
     }
   }

@@ -28,7 +28,8 @@ public class TramiteSoapConfiguration {
   static final int MAX_ATTRIBUTE_SIZE = 8 * 1024;
 
   @Bean
-  Endpoint wsiotramiteEndpoint(Bus bus, WsIoTramiteEndpoint implementation) {
+  Endpoint wsiotramiteEndpoint(Bus bus, WsIoTramiteEndpoint implementation,
+      pe.gob.pcm.platform.metrics.PlatformMeters meters) {
     EndpointImpl endpoint = new EndpointImpl(bus, implementation);
     endpoint.setWsdlLocation("classpath:wsdl/wsiotramite.wsdl");
     Map<String, Object> properties = new HashMap<>();
@@ -48,7 +49,7 @@ public class TramiteSoapConfiguration {
     properties.put(FaultListener.class.getName(), new SoapFaults.QuietListener());
     endpoint.setProperties(properties);
     endpoint.getInInterceptors().add(new SoapFaults.RequireOperation());
-    endpoint.getOutFaultInterceptors().add(new SoapFaults.SpanishReason());
+    endpoint.getOutFaultInterceptors().add(new SoapFaults.SpanishReason(meters));
     endpoint.publish("/Tramite");
     return endpoint;
   }

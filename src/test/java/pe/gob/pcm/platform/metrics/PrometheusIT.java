@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static pe.gob.pcm.platform.support.Actors.MUNI_RUC;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RepositoryService;
@@ -16,6 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import pe.gob.pcm.platform.pide.PideClients;
 import pe.gob.pcm.platform.support.Http;
 import pe.gob.pcm.platform.support.PlatformTest;
+import pe.gob.pcm.platform.support.TestPki;
+import pe.gob.pcm.platform.tramite.Envelopes;
 
 /** /actuator/prometheus and /actuator/health as Prometheus and a load balancer see them. */
 @PlatformTest
@@ -70,14 +74,26 @@ class PrometheusIT {
   void aRefusedReceptionCountsAsARefusal() {
     double before = value(scrape(), "plataforma_soap_rechazos_total",
         "motivo=\"validacion\"", "operacion=\"recepcionarTramite\"");
-    Http.Response soap = http.soap("/wsiotramite/Tramite", "<soapenv:Envelope"
-        + " xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""
-        + " xmlns:ws=\"http://ws.wsiotramite.segdi.gob.pe/\"><soapenv:Header/><soapenv:Body>"
-        + "<ws:recepcionarTramiteResponse><recepcionRequest><vrucentrem>123</vrucentrem>"
-        + "</recepcionRequest></ws:recepcionarTramiteResponse></soapenv:Body></soapenv:Envelope>");
+    Map<String, String> fields = Envelopes.validDocument(Envelopes.newCuo(), TestPki.unsignedPdf("Oficio"));
+    fields.put("vrucentrem", "20168999925");
+    Http.Response soap = http.soap("/wsiotramite/Tramite", Envelopes.recepcionar(fields, List.of()));
     assertThat(soap.body()).contains("<vcodres>-1</vcodres>");
     assertThat(value(scrape(), "plataforma_soap_rechazos_total",
         "motivo=\"validacion\"", "operacion=\"recepcionarTramite\"")).isEqualTo(before + 1);
+  }
+
+  @Test
+  void aMessageOutsideTheContractsSchemaCountsAsARefusedMessage() {
+    double before = value(scrape(), "plataforma_soap_rechazos_total",
+        "motivo=\"mensaje\"", "operacion=\"recepcionarTramite\"");
+    Http.Response soap = http.soap("/wsiotramite/Tramite", Envelopes.envelope("<ws:recepcionarTramiteResponse>"
+        + "<recepcionRequest><vrucentrem>123</vrucentrem></recepcionRequest></ws:recepcionarTramiteResponse>"));
+    assertThat(soap.body()).contains("<faultcode>soap:Client</faultcode>").contains("no cumple el esquema");
+    String after = scrape();
+    assertThat(value(after, "plataforma_soap_rechazos_total",
+        "motivo=\"mensaje\"", "operacion=\"recepcionarTramite\""))
+        .as(after.lines().filter(l -> l.startsWith("plataforma_soap_rechazos")).toList().toString())
+        .isEqualTo(before + 1);
   }
 
   @Test
