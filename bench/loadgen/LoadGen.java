@@ -63,6 +63,7 @@ public class LoadGen {
       case "pdf" -> Files.write(Path.of(options.getOrDefault("out", "bench.pdf")), pdfTemplate());
       default -> usage();
     }
+    System.exit(0); // the HTTP client's threads would keep the JVM alive
   }
 
   static void usage() {
@@ -120,17 +121,24 @@ public class LoadGen {
     Result warm = drive(sender, 0, warmup, c);
     System.out.printf(Locale.ROOT, "[%s] %s warm-up: %d calls, %.1f docs/s, %d errors%n",
         label, target, warmup, warm.rate(), warm.errors);
+    long pid = Long.parseLong(o.getOrDefault("pid", "0"));
+    double cpu0 = cpuSeconds(pid);
     Result r = drive(sender, warmup, n, c);
+    double cpuMsPerDoc = (cpuSeconds(pid) - cpu0) * 1000 / Math.max(1, n - r.errors);
     System.out.printf(Locale.ROOT,
         "[%s] %s: %d calls at %d concurrent senders in %.1f s: %.1f docs/s, p50 %.1f ms, p95 %.1f ms,"
             + " p99 %.1f ms, max %.1f ms, errors %d%n",
         label, target, n, c, r.seconds, r.rate(), r.percentile(50), r.percentile(95), r.percentile(99),
         r.percentile(100), r.errors);
+    if (pid > 0) {
+      System.out.printf(Locale.ROOT, "[%s] %s: %.2f ms of the app's CPU per document (JVM process %d, user+system)%n",
+          label, target, cpuMsPerDoc, pid);
+    }
     r.errorSamples.forEach((message, count) -> System.out.println("    error x" + count + ": " + message));
     if (o.containsKey("results")) {
       String line = String.join("\t", label, target, String.valueOf(n), String.valueOf(c),
           fmt(r.rate()), fmt(r.percentile(50)), fmt(r.percentile(95)), fmt(r.percentile(99)),
-          String.valueOf(r.errors)) + "\n";
+          String.valueOf(r.errors), pid > 0 ? fmt(cpuMsPerDoc) : "") + "\n";
       Files.writeString(Path.of(o.get("results")), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
   }
@@ -191,6 +199,16 @@ public class LoadGen {
     pool.shutdown();
     Arrays.sort(latencies);
     return new Result(latencies, seconds, errors.get(), samples);
+  }
+
+  /** User + system CPU seconds of a process so far (Linux /proc; clock ticks of 1/100 s). */
+  static double cpuSeconds(long pid) throws IOException {
+    if (pid <= 0) {
+      return 0;
+    }
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
   }
 
   // ---------------------------------------------------------------- the platform's wire
@@ -339,14 +357,21 @@ public class LoadGen {
         baseline.put(f[0], f);
       }
     }
-    System.out.println("label      target     n     c   docs/s    p50 ms   p95 ms   p99 ms  errors  ratio");
+    System.out.println("label      target     n     c   docs/s    p50 ms   p95 ms   p99 ms  errors  cpu ms/doc"
+        + "  ratio docs/s  ratio CPU (baseline cpu/doc / platform cpu/doc)");
     for (String[] f : rows) {
       String ratio = "";
-      if (f[1].equals("platform") && baseline.containsKey(f[0])) {
-        ratio = fmt(Double.parseDouble(f[4]) / Double.parseDouble(baseline.get(f[0])[4])) + "x";
+      String cpuRatio = "";
+      String cpu = f.length > 9 ? f[9] : "";
+      String[] b = baseline.get(f[0]);
+      if (f[1].equals("platform") && b != null) {
+        ratio = fmt(Double.parseDouble(f[4]) / Double.parseDouble(b[4])) + "x";
+        if (!cpu.isEmpty() && b.length > 9 && !b[9].isEmpty()) {
+          cpuRatio = fmt(Double.parseDouble(b[9]) / Double.parseDouble(cpu)) + "x";
+        }
       }
-      System.out.printf(Locale.ROOT, "%-10s %-9s %5s %3s %8s %9s %8s %8s %7s  %s%n",
-          f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], ratio);
+      System.out.printf(Locale.ROOT, "%-10s %-9s %5s %3s %8s %9s %8s %8s %7s %11s  %12s  %s%n",
+          f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], cpu, ratio, cpuRatio);
     }
   }
 
