@@ -6,7 +6,7 @@
 # For each database and app, on a fresh schema: starts it, drives it with bench/loadgen/LoadGen.java (warm-up,
 # then N calls at C concurrent senders), reads its RSS after the load, stops it, then
 # restarts it on the existing schema to measure "startup to ready". The two apps never
-# run at the same time. Settings (environment): BENCH_N (2000), BENCH_C (8), BENCH_WARMUP (500),
+# run at the same time. Settings (environment): BENCH_N (1000), BENCH_C (8), BENCH_WARMUP (300),
 # BENCH_JAVA_OPTS (-Xmx1g, the same for both apps), BENCH_PORT (18200), BENCH_PG_PLATFORM_DB
 # (plataforma_bench), BENCH_PG_BASELINE_DB (baseline_bench), BENCH_PG_HOST (127.0.0.1),
 # BENCH_PG_USER (postgres), BENCH_JFR=1 (records the platform's load with JFR), BENCH_BUILD=0
@@ -16,9 +16,9 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 WHICH="${1:-all}"
-N="${BENCH_N:-2000}"
+N="${BENCH_N:-1000}"
 C="${BENCH_C:-8}"
-WARMUP="${BENCH_WARMUP:-500}"
+WARMUP="${BENCH_WARMUP:-300}"
 JAVA_OPTS_BENCH="${BENCH_JAVA_OPTS:--Xmx1g}"
 BPORT="${BENCH_PORT:-18200}"
 PG_HOST="${BENCH_PG_HOST:-127.0.0.1}"
