@@ -59,17 +59,19 @@ stop_app() {
 }
 trap stop_app EXIT
 
-# start_app NAME LOGFILE EXTRA_JVM_OPTS JAR ARGS...: starts it, waits for /actuator/health UP,
+# start_app NAME LOGFILE EXTRA_JVM_OPTS JAR ARGS...: starts it, waits for the readiness probe
+# (/actuator/health/readiness UP: after the ApplicationRunners, e.g. the platform's deployment),
 # sets STARTUP_S (wall-clock seconds from exec to UP).
 start_app() {
   local name="$1" logfile="$2" extra="$3"; shift 3
   local t0 t1
   t0=$(date +%s.%N)
   # shellcheck disable=SC2086
-  env "${APP_ENV[@]}" java $JAVA_OPTS_BENCH $extra -jar "$@" > "$logfile" 2>&1 &
+  env "${APP_ENV[@]}" java $JAVA_OPTS_BENCH $extra -jar "$@" --management.endpoint.health.probes.enabled=true \
+    > "$logfile" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 3000); do
-    if curl -fs "http://127.0.0.1:$BPORT/actuator/health" 2>/dev/null | grep -q '"UP"'; then
+    if curl -fs "http://127.0.0.1:$BPORT/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; then
       t1=$(date +%s.%N)
       STARTUP_S=$(echo "$t1 - $t0" | bc)
       STARTUP_CPU_S=$(cpu_s "$APP_PID")
