@@ -123,22 +123,30 @@ public class LoadGen {
         label, target, warmup, warm.rate(), warm.errors);
     long pid = Long.parseLong(o.getOrDefault("pid", "0"));
     double cpu0 = cpuSeconds(pid);
+    Map<String, Double> threads0 = cpuByThreadKind(pid);
     Result r = drive(sender, warmup, n, c);
     double cpuMsPerDoc = (cpuSeconds(pid) - cpu0) * 1000 / Math.max(1, n - r.errors);
+    Map<String, Double> threads1 = cpuByThreadKind(pid);
     System.out.printf(Locale.ROOT,
         "[%s] %s: %d calls at %d concurrent senders in %.1f s: %.1f docs/s, p50 %.1f ms, p95 %.1f ms,"
             + " p99 %.1f ms, max %.1f ms, errors %d%n",
         label, target, n, c, r.seconds, r.rate(), r.percentile(50), r.percentile(95), r.percentile(99),
         r.percentile(100), r.errors);
     if (pid > 0) {
-      System.out.printf(Locale.ROOT, "[%s] %s: %.2f ms of the app's CPU per document (JVM process %d, user+system)%n",
+      System.out.printf(Locale.ROOT, "[%s] %s: %.2f ms of the app's CPU per document (JVM process %d, user+system)",
           label, target, cpuMsPerDoc, pid);
+      StringBuilder split = new StringBuilder(", of which:");
+      threads1.forEach((kind, seconds) -> split.append(String.format(Locale.ROOT, " %s %.2f", kind,
+          (seconds - threads0.getOrDefault(kind, 0.0)) * 1000 / Math.max(1, n - r.errors))));
+      System.out.println(split);
     }
     r.errorSamples.forEach((message, count) -> System.out.println("    error x" + count + ": " + message));
     if (o.containsKey("results")) {
       String line = String.join("\t", label, target, String.valueOf(n), String.valueOf(c),
           fmt(r.rate()), fmt(r.percentile(50)), fmt(r.percentile(95)), fmt(r.percentile(99)),
-          String.valueOf(r.errors), pid > 0 ? fmt(cpuMsPerDoc) : "") + "\n";
+          String.valueOf(r.errors), pid > 0 ? fmt(cpuMsPerDoc) : "",
+          pid > 0 ? fmt((threads1.get("requests") - threads0.get("requests")) * 1000 / Math.max(1, n - r.errors)) : "")
+          + "\n";
       Files.writeString(Path.of(o.get("results")), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
   }
@@ -209,6 +217,40 @@ public class LoadGen {
     String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+  }
+
+  /**
+   * CPU seconds of the process's threads by kind: request threads (Tomcat's http-nio), JIT
+   * compiler, garbage collector, others; from /proc/&lt;pid&gt;/task/&lt;tid&gt;/stat.
+   */
+  static Map<String, Double> cpuByThreadKind(long pid) {
+    Map<String, Double> byKind = new LinkedHashMap<>();
+    for (String kind : List.of("requests", "jit", "gc", "other")) {
+      byKind.put(kind, 0.0);
+    }
+    if (pid <= 0) {
+      return byKind;
+    }
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+          String kind = name.startsWith("http-nio") ? "requests"
+              : name.contains("CompilerThre") ? "jit"
+              : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? "gc"
+              : "other";
+          byKind.merge(kind, seconds, Double::sum);
+        } catch (IOException | RuntimeException threadEnded) {
+          // a thread that ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return byKind;
   }
 
   // ---------------------------------------------------------------- the platform's wire
@@ -358,20 +400,25 @@ public class LoadGen {
       }
     }
     System.out.println("label      target     n     c   docs/s    p50 ms   p95 ms   p99 ms  errors  cpu ms/doc"
-        + "  ratio docs/s  ratio CPU (baseline cpu/doc / platform cpu/doc)");
+        + "  (request threads)  ratio docs/s  ratio CPU  ratio request-thread CPU");
     for (String[] f : rows) {
       String ratio = "";
       String cpuRatio = "";
+      String reqRatio = "";
       String cpu = f.length > 9 ? f[9] : "";
+      String req = f.length > 10 ? f[10] : "";
       String[] b = baseline.get(f[0]);
       if (f[1].equals("platform") && b != null) {
         ratio = fmt(Double.parseDouble(f[4]) / Double.parseDouble(b[4])) + "x";
         if (!cpu.isEmpty() && b.length > 9 && !b[9].isEmpty()) {
           cpuRatio = fmt(Double.parseDouble(b[9]) / Double.parseDouble(cpu)) + "x";
         }
+        if (!req.isEmpty() && b.length > 10 && !b[10].isEmpty()) {
+          reqRatio = fmt(Double.parseDouble(b[10]) / Double.parseDouble(req)) + "x";
+        }
       }
-      System.out.printf(Locale.ROOT, "%-10s %-9s %5s %3s %8s %9s %8s %8s %7s %11s  %12s  %s%n",
-          f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], cpu, ratio, cpuRatio);
+      System.out.printf(Locale.ROOT, "%-10s %-9s %5s %3s %8s %9s %8s %8s %7s %11s %18s  %12s %10s  %s%n",
+          f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], cpu, req, ratio, cpuRatio, reqRatio);
     }
   }
 
