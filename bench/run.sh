@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# Intake benchmark: the platform's SOAP intake against the bare-stack baseline (bench/README.md).
+#
+#   bench/run.sh [h2|postgres|all]
+#
+# For each database and app, on a fresh schema: starts it, drives it with bench/loadgen/LoadGen.java (warm-up,
+# then N calls at C concurrent senders), reads its RSS after the load, stops it, then
+# restarts it on the existing schema to measure "startup to ready". The two apps never
+# run at the same time. Settings (environment): BENCH_N (1000), BENCH_C (8), BENCH_WARMUP (300),
+# BENCH_JAVA_OPTS (-Xmx1g, the same for both apps), BENCH_PORT (18200), BENCH_PG_PLATFORM_DB
+# (plataforma_bench), BENCH_PG_BASELINE_DB (baseline_bench), BENCH_PG_HOST (127.0.0.1),
+# BENCH_PG_USER (postgres), BENCH_JFR=1 (records the platform's load with JFR), BENCH_BUILD=0
+# (use the jars already built). Results: bench/results/<date-time>/ (summary.txt, logs, TSV).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+WHICH="${1:-all}"
+N="${BENCH_N:-1000}"
+C="${BENCH_C:-8}"
+WARMUP="${BENCH_WARMUP:-300}"
+JAVA_OPTS_BENCH="${BENCH_JAVA_OPTS:--Xmx1g}"
+BPORT="${BENCH_PORT:-18200}"
+PG_HOST="${BENCH_PG_HOST:-127.0.0.1}"
+PG_USER="${BENCH_PG_USER:-postgres}"
+PG_PLATFORM_DB="${BENCH_PG_PLATFORM_DB:-plataforma_bench}"
+PG_BASELINE_DB="${BENCH_PG_BASELINE_DB:-baseline_bench}"
+OUT="$HERE/results/$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$OUT"
+TSV="$OUT/intake.tsv"
+SUMMARY="$OUT/summary.txt"
+PLATFORM_JAR="$ROOT/target/plataforma.jar"
+BASELINE_JAR="$HERE/baseline/target/bench-baseline.jar"
+
+case "$WHICH" in h2|postgres|all) ;; *) echo "usage: $0 [h2|postgres|all]" >&2; exit 2 ;; esac
+
+log() { echo "$*" | tee -a "$SUMMARY"; }
+
+if [ "${BENCH_BUILD:-1}" = 1 ] || [ ! -f "$PLATFORM_JAR" ] || [ ! -f "$BASELINE_JAR" ]; then
+  echo "Building the platform and the baseline jars (tests skipped)..."
+  (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests -P'!browser') > "$OUT/build.log" 2>&1
+  (cd "$HERE/baseline" && "$ROOT/mvnw" -B -ntp -q package -DskipTests) >> "$OUT/build.log" 2>&1
+fi
+
+log "# Intake benchmark $(date -Iseconds)"
+log "machine: $(nproc) CPUs, $(free -m | awk '/Mem:/{print $2}') MiB RAM, $(java -version 2>&1 | head -1)"
+log "commit: $(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- src || echo ' (src modified)')"
+log "settings: N=$N C=$C warm-up=$WARMUP JVM='$JAVA_OPTS_BENCH'"
+
+APP_PID=""
+APP_ENV=()
+stop_app() {
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID"
+    for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$APP_PID" 2>/dev/null || true
+  fi
+  APP_PID=""
+}
+trap stop_app EXIT
+
+# start_app NAME LOGFILE EXTRA_JVM_OPTS JAR ARGS...: starts it, waits for the readiness probe
+# (/actuator/health/readiness UP: after the ApplicationRunners, e.g. the platform's deployment),
+# sets STARTUP_S (wall-clock seconds from exec to UP).
+start_app() {
+  local name="$1" logfile="$2" extra="$3"; shift 3
+  local t0 t1
+  t0=$(date +%s.%N)
+  # shellcheck disable=SC2086
+  env "${APP_ENV[@]}" java $JAVA_OPTS_BENCH $extra -jar "$@" --management.endpoint.health.probes.enabled=true \
+    > "$logfile" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 3000); do
+    if curl -fs "http://127.0.0.1:$BPORT/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; then
+      t1=$(date +%s.%N)
+      STARTUP_S=$(echo "$t1 - $t0" | bc)
+      STARTUP_CPU_S=$(cpu_s "$APP_PID")
+      return 0
+    fi
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      echo "$name died while starting; see $logfile" >&2
+      tail -30 "$logfile" >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+  echo "$name not ready after 300 s" >&2
+  exit 1
+}
+
+cpu_s() { awk '{sub(/.*\) /, ""); printf "%.1f", ($12 + $13) / 100}' "/proc/$1/stat"; }
+rss_mib() { awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$1/status"; }
+
+fresh_pg() {
+  psql -h "$PG_HOST" -U "$PG_USER" -qc "DROP DATABASE IF EXISTS $1 WITH (FORCE)" postgres
+  psql -h "$PG_HOST" -U "$PG_USER" -qc "CREATE DATABASE $1" postgres
+}
+
+bench_db() {
+  local db="$1" work="$OUT/$1"
+  mkdir -p "$work"
+  log ""
+  log "## $db — $(date -Iseconds), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  for target in baseline platform; do
+    local jar args=() jfr=""
+    APP_ENV=(PORT="$BPORT")
+    if [ "$target" = platform ]; then
+      jar="$PLATFORM_JAR"
+      if [ "$db" = postgres ]; then
+        fresh_pg "$PG_PLATFORM_DB"
+        APP_ENV+=(PLATFORM_DB_URL="jdbc:postgresql://$PG_HOST:5432/$PG_PLATFORM_DB" PLATFORM_DB_USER="$PG_USER")
+        args=(--spring.profiles.active=demo,postgres)
+      else
+        args=(--spring.profiles.active=demo)
+      fi
+      APP_ENV+=(PLATFORM_DATA_DIR="$work/platform-data")
+    else
+      jar="$BASELINE_JAR"
+      if [ "$db" = postgres ]; then
+        fresh_pg "$PG_BASELINE_DB"
+        APP_ENV+=(PLATFORM_DB_URL="jdbc:postgresql://$PG_HOST:5432/$PG_BASELINE_DB" PLATFORM_DB_USER="$PG_USER")
+        args=(--spring.profiles.active=postgres)
+      fi
+      APP_ENV+=(BASELINE_DATA_DIR="$work/baseline-data")
+    fi
+    if [ "$target" = platform ] && [ "${BENCH_JFR:-0}" = 1 ]; then
+      jfr="-XX:StartFlightRecording=filename=$work/platform.jfr,settings=profile"
+    fi
+    start_app "$target" "$work/$target.log" "$jfr" "$jar" "${args[@]}"
+    local first="$STARTUP_S" pid="$APP_PID" first_cpu="$STARTUP_CPU_S"
+    java "$HERE/loadgen/LoadGen.java" run --target "$target" --url "http://127.0.0.1:$BPORT" \
+      --n "$N" --c "$C" --warmup "$WARMUP" --label "$db" --results "$TSV" --pid "$pid" | tee -a "$SUMMARY"
+    local rss
+    rss=$(rss_mib "$pid")
+    stop_app
+    # the measured startup: a restart on the schema that now exists, as in production
+    start_app "$target" "$work/$target-restart.log" "" "$jar" "${args[@]}"
+    local startup="$STARTUP_S" startup_cpu="$STARTUP_CPU_S"
+    stop_app
+    log "[$db] $target: startup to ready ${startup} s using ${startup_cpu} s of CPU (restart; first start on an empty schema ${first} s, ${first_cpu} s CPU), RSS after the load ${rss} MiB"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$db" "$target" "$startup" "$first" "$rss" "$startup_cpu" >> "$OUT/startup-rss.tsv"
+  done
+  log "load average after $db: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+case "$WHICH" in
+  h2) bench_db h2 ;;
+  postgres) bench_db postgres ;;
+  all) bench_db h2; bench_db postgres ;;
+esac
+
+log ""
+log "## Intake (ratio = platform docs/s ÷ baseline docs/s; target ≥ 0.60, p99 ≤ 150 ms at C=8)"
+java "$HERE/loadgen/LoadGen.java" compare --results "$TSV" | tee -a "$SUMMARY"
+log ""
+log "## Startup and memory (targets: startup ≤ 1.3×, RSS ≤ 1.2× the baseline)"
+awk -F'\t' '{k=$1; if ($2=="baseline") {bs[k]=$3; br[k]=$5; bc[k]=$6} else {ps[k]=$3; pr[k]=$5; pc[k]=$6}}
+  END {for (k in ps) if (k in bs) printf "%-9s startup %.1f s vs %.1f s = %.2fx (CPU to ready %.1f s vs %.1f s = %.2fx); RSS %d MiB vs %d MiB = %.2fx\n",
+    k, ps[k], bs[k], ps[k]/bs[k], pc[k], bc[k], pc[k]/bc[k], pr[k], br[k], pr[k]/br[k]}' "$OUT/startup-rss.tsv" | tee -a "$SUMMARY"
+log ""
+log "Results in $OUT"
