@@ -88,6 +88,8 @@ public class ColaboraChecks implements ExecutionListener, TaskListener {
     attach(execution, A3_DOCUMENT);
     attach(execution, DESIGNATION_DOCUMENT);
     execution.setVariable(ENTITY_RUC, ruc.strip());
+    // kept sealed while the request runs; the master-user record stores them encrypted
+    pe.gob.pcm.platform.privacy.SealedVariables.seal(execution, OFFICER_DNI, OFFICER_EMAIL, OFFICER_MOBILE);
     execution.setProcessBusinessKey("COLABORA-" + ruc + "-"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")));
   }
@@ -116,6 +118,8 @@ public class ColaboraChecks implements ExecutionListener, TaskListener {
           Identifiers.textProblem(observation, OBSERVATION_MAX));
     }
     checks.throwIfAny();
+    // a client that sent the personal data back with the decision does not leave it plain
+    pe.gob.pcm.platform.privacy.SealedVariables.seal(task, OFFICER_DNI, OFFICER_EMAIL, OFFICER_MOBILE);
     task.setVariable(REVIEWED_BY, actor(task));
     if (REJECT.equals(decision)) {
       task.setVariable(REJECTION_REASON, "La Mesa de Ayuda de la SGTD rechazó la solicitud: " + observation);

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import pe.gob.pcm.platform.privacy.SealedVariables;
 
 /** Records the entity's master user once the help desk approved the request (idempotent). */
 @Component("registerMasterUser")
@@ -29,17 +30,17 @@ public class RegisterMasterUserDelegate implements JavaDelegate {
         (String) execution.getVariable(ENTITY_RUC),
         (String) execution.getVariable(ENTITY_NAME),
         (String) execution.getVariable(OFFICER_NAME),
-        (String) execution.getVariable(OFFICER_DNI),
+        SealedVariables.open(execution, OFFICER_DNI),
         (String) execution.getVariable(OFFICER_POSITION),
-        (String) execution.getVariable(OFFICER_EMAIL),
-        (String) execution.getVariable(OFFICER_MOBILE),
+        SealedVariables.open(execution, OFFICER_EMAIL),
+        SealedVariables.open(execution, OFFICER_MOBILE),
         (String) execution.getVariable(INITIATOR),
         (String) execution.getVariable(REVIEWED_BY),
         execution.getProcessInstanceId()));
     // masked in the log output (LogMasking); stored encrypted (ColaboraMapper)
     LOG.info("Colabora: usuario máster de la entidad {} registrado (DNI {}, correo {}, celular {})",
-        execution.getVariable(ENTITY_RUC), execution.getVariable(OFFICER_DNI),
-        execution.getVariable(OFFICER_EMAIL), execution.getVariable(OFFICER_MOBILE));
+        execution.getVariable(ENTITY_RUC), SealedVariables.open(execution, OFFICER_DNI),
+        SealedVariables.open(execution, OFFICER_EMAIL), SealedVariables.open(execution, OFFICER_MOBILE));
     // persisted (encrypted): no later step needs them as process variables
     execution.removeVariables(java.util.List.of(OFFICER_DNI, OFFICER_EMAIL, OFFICER_MOBILE));
   }

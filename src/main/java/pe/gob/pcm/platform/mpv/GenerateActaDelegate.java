@@ -11,6 +11,7 @@ import pe.gob.pcm.platform.calendar.CalendarProperties;
 import pe.gob.pcm.platform.document.DocumentStore;
 import pe.gob.pcm.platform.document.PdfReport;
 import pe.gob.pcm.platform.document.StoredDocument;
+import pe.gob.pcm.platform.privacy.SealedVariables;
 
 /**
  * Writes the acta de conformidad from the process data and attaches it. Its code (the process's
@@ -53,12 +54,12 @@ public class GenerateActaDelegate implements JavaDelegate {
         .heading("Pruebas técnicas")
         .paragraph("La plataforma ejecutó la batería de pruebas de interoperabilidad del Modelo de Gestión Documental"
             + " contra el servicio wsiotramite de la entidad. Resultado final: " + e.getVariable(SUMMARY) + ".")
-        .row("Responsable técnico", e.getVariable(TECH_NAME) + ", DNI " + e.getVariable(TECH_DNI))
+        .row("Responsable técnico", e.getVariable(TECH_NAME) + ", DNI " + SealedVariables.open(e, TECH_DNI))
         .heading("Prueba administrativa")
         .paragraph("El área de trámite documentario registró el documento de prueba con CUO " + e.getVariable(TEST_CUO)
             + " (registro " + e.getVariable(ADMIN_TEST_REGISTRATION) + ") y devolvió su cargo, confirmado por la"
             + " Mesa de Ayuda de la SGTD.")
-        .row("Responsable administrativo", e.getVariable(ADMIN_NAME) + ", DNI " + e.getVariable(ADMIN_DNI))
+        .row("Responsable administrativo", e.getVariable(ADMIN_NAME) + ", DNI " + SealedVariables.open(e, ADMIN_DNI))
         .row("Especialista SGTD", String.valueOf(e.getVariable(SGTD_SPECIALIST)))
         .heading("Conformidad")
         .paragraph("Las partes dan conformidad a las pruebas de interoperabilidad realizadas. La entidad solicitará"

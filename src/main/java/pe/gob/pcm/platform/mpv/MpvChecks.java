@@ -106,6 +106,9 @@ public class MpvChecks implements ExecutionListener, TaskListener {
     execution.setVariable(ENTITY_CATEGORY, Integer.valueOf(category));
     execution.setVariable(DEV_URL, text(execution, DEV_URL).strip());
     execution.setVariable(OUTCOME, "EN_PRUEBAS");
+    // kept sealed while the process runs (the acta opens them); never in the history
+    pe.gob.pcm.platform.privacy.SealedVariables.seal(execution,
+        TECH_DNI, TECH_EMAIL, TECH_MOBILE, ADMIN_DNI, ADMIN_EMAIL, ADMIN_MOBILE);
     execution.setProcessBusinessKey("MPV-" + ruc.strip() + "-"
         + LocalDateTime.now(calendar.zone()).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")));
   }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -23,12 +24,17 @@ public class PersonalDataController {
 
   private static final Logger LOG = LoggerFactory.getLogger(PersonalDataController.class);
 
+  /** The key of the answer for the personal-data variables of running process instances. */
+  static final String RUNNING_VARIABLES = "variables_de_procesos_en_curso";
+
   private final DataSource dataSource;
   private final DataCipher cipher;
+  private final RuntimeService runtime;
 
-  public PersonalDataController(DataSource dataSource, DataCipher cipher) {
+  public PersonalDataController(DataSource dataSource, DataCipher cipher, RuntimeService runtime) {
     this.dataSource = dataSource;
     this.cipher = cipher;
+    this.runtime = runtime;
   }
 
   @PostMapping("/api/admin/datos-personales/recifrar")
@@ -52,6 +58,8 @@ public class PersonalDataController {
         connection.setAutoCommit(autoCommit);
       }
     }
+    changed = new LinkedHashMap<>(changed);
+    changed.put(RUNNING_VARIABLES, SealedVariables.reencrypt(runtime, cipher));
     LOG.info("Datos personales cifrados de nuevo con la clave '{}' por {}: {}", cipher.currentKeyId(),
         user.id(), changed);
     Map<String, Object> answer = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package pe.gob.pcm.platform.privacy;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +15,17 @@ public class PrivacyConfiguration {
     DataCipher cipher = DataCipher.fromSpec(keys, currentKey);
     PersonalData.install(cipher);
     return cipher;
+  }
+
+  /** Tasklist forms show the sealed personal data of a task opened (after the engine's checks). */
+  @Bean
+  FilterRegistrationBean<PersonalDataDisplayFilter> personalDataDisplay() {
+    FilterRegistrationBean<PersonalDataDisplayFilter> registration =
+        new FilterRegistrationBean<>(new PersonalDataDisplayFilter());
+    registration.setName("platform-personal-data-display");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(12);
+    return registration;
   }
 
   @Bean

@@ -92,6 +92,8 @@ public class DispatchChecks implements ExecutionListener, TaskListener {
         text(execution, ADDRESSEE_POSITION), folios, "1", text(execution, SIGNER_DNI).strip(), documentId, null, null, null, null, null, null,
         null, null, String.valueOf(execution.getVariable("initiator")), execution.getProcessInstanceId()), key);
     execution.setVariable(DISPATCH_ID, key.id);
+    // stored encrypted in the dispatch record (vnumdociderem): not kept as a process variable
+    execution.removeVariable(SIGNER_DNI);
     execution.setProcessBusinessKey("DESPACHO-" + sender + "-" + key.id);
     int order = 1;
     for (StoredDocument annex : annexes) {

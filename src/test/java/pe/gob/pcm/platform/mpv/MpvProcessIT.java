@@ -158,6 +158,16 @@ class MpvProcessIT {
     ProcessInstance pi = start(ownUrl());
 
     assertThat(pi).isWaitingAt("Task_ReviewReport").hasPassed("Task_RunSuite");
+    // the responsibles' DNI, e-mail and mobile: sealed in the running instance, never in the history
+    for (String personal : List.of(TECH_DNI, TECH_EMAIL, TECH_MOBILE, ADMIN_DNI, ADMIN_EMAIL, ADMIN_MOBILE)) {
+      Assertions.assertThat((String) variable(pi, personal)).as(personal).startsWith("v1:test:");
+    }
+    Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_VARIABLE WHERE PROC_INST_ID_ = ?"
+        + " AND (TEXT_ LIKE '%41234567%' OR TEXT_ LIKE '%muniejemplo%' OR TEXT_ LIKE '%987111222%')",
+        Integer.class, pi.getId())).isZero();
+    Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ?"
+        + " AND NAME_ IN ('techDni', 'techEmail', 'techMobile', 'adminDni', 'adminEmail', 'adminMobile')",
+        Integer.class, pi.getId())).isZero();
     assertThat(driver.taskAt(pi, "Task_ReviewReport")).hasCandidateGroup("sgtd-mesa-ayuda");
     Assertions.assertThat(pi.getTenantId()).isEqualTo(Actors.MUNI_RUC);
     Assertions.assertThat(pi.getBusinessKey()).startsWith("MPV-" + Actors.MUNI_RUC + "-");
@@ -205,6 +215,9 @@ class MpvProcessIT {
     byte[] acta = documents.content((String) variable(pi, ACTA_DOCUMENT));
     Assertions.assertThat(MpvChecks.containsText(acta, pi.getBusinessKey())).isTrue();
     Assertions.assertThat(MpvChecks.containsText(acta, "2026-000123")).isTrue();
+    // the acta carries the responsibles' DNI, opened from the sealed variables
+    Assertions.assertThat(MpvChecks.containsText(acta, "Carlos Huamán Ríos, DNI 41234567")).isTrue();
+    Assertions.assertThat(MpvChecks.containsText(acta, "Lucía Torres Paredes, DNI 42345678")).isTrue();
 
     driver.complete(ENTITY_TI, pi, "Task_SignActaTi", vars(ACTA_TI_DOCUMENT, signedActa(pi, ENTITY_TI, "Jefe TI Muni")));
     assertThat(pi).isWaitingAt("Task_SignActaTramite").isNotWaitingAt("Task_RequestGoLive");

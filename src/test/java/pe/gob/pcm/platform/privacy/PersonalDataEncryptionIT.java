@@ -50,6 +50,8 @@ class PersonalDataEncryptionIT {
   @Autowired DataSource dataSource;
   @Autowired DataCipher cipher;
   @Autowired PrivacyFlows flows;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
 
   @Test
   void theColaboraMasterUserIsStoredEncryptedAndReadBackPlain() throws Exception {
@@ -58,6 +60,26 @@ class PersonalDataEncryptionIT {
     request.put(OFFICER_EMAIL, EMAIL);
     request.put(OFFICER_MOBILE, MOBILE);
     ProcessInstance pi = colabora.start(request);
+
+    // while the request waits for the help desk: sealed in the running instance...
+    assertThat(engineTablesContaining("ACT_RU_VARIABLE", DNI, EMAIL, MOBILE)).isZero();
+    assertThat((String) runtime.getVariable(pi.getId(), OFFICER_DNI)).startsWith("v1:test:");
+    // ...and shown as entered in the reviewer's form (Tasklist reads the task's form variables)
+    String review = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+    Http http = new Http(port);
+    for (String path : List.of("/engine-rest/task/" + review + "/form-variables",
+        "/engine-rest/task/" + review + "/variables")) {
+      Http.Response shown = http.get(path, Http.basic("sgtd.mesaayuda", "demo"));
+      assertThat(shown.status()).as(path).isEqualTo(200);
+      assertThat(shown.json().get(OFFICER_DNI).get("value").asText()).isEqualTo(DNI);
+      assertThat(shown.json().get(OFFICER_EMAIL).get("value").asText()).isEqualTo(EMAIL);
+      assertThat(shown.json().get(OFFICER_MOBILE).get("value").asText()).isEqualTo(MOBILE);
+    }
+    // not to a user of another entity, who cannot read the task at all
+    Http.Response other = http.get("/engine-rest/task/" + review + "/form-variables", Http.basic("pcm.ti", "demo"));
+    assertThat(other.status()).isIn(403, 404);
+    assertThat(other.body()).doesNotContain(DNI, EMAIL, MOBILE);
+
     colabora.review(pi, APPROVE, null);
 
     Map<String, Object> raw = jdbc.queryForMap("SELECT officer_dni, officer_email, officer_mobile"
@@ -84,6 +106,9 @@ class PersonalDataEncryptionIT {
   @Test
   void theSignersDniOfADocumentSentThroughThePideIsEncryptedOnBothSides() throws Exception {
     ProcessInstance dispatch = flows.send(SIGNER_DNI);
+    // stored (encrypted) in the dispatch record, so not kept as a process variable
+    assertThat(runtime.getVariables(dispatch.getId())).doesNotContainKey("signerDni").isNotEmpty();
+    assertThat(engineTablesContaining("ACT_RU_VARIABLE", SIGNER_DNI)).isZero();
     flows.drain(dispatch.getId());
 
     Map<String, Object> outgoing = jdbc.queryForMap("SELECT id, vcuo, vnumdociderem FROM iotdtc_despacho"
@@ -159,6 +184,40 @@ class PersonalDataEncryptionIT {
     assertThat(done.json().get("valoresCifradosDeNuevo").get("colabora_master_user").asInt()).isEqualTo(3);
     assertThat(platformTablesContaining(legacyDni)).isEmpty();
     assertThat(colaboraRecords.findMasterUser(legacyProcessId(legacyDni)).officerDni()).isEqualTo(legacyDni);
+  }
+
+  @Test
+  void rotationReachesThePersonalDataOfRunningInstances() throws Exception {
+    Map<String, Object> request = colabora.request("JEFE_TI", colabora.signedA3());
+    String dni = digits("4", 8);
+    request.put(OFFICER_DNI, dni);
+    ProcessInstance pi = colabora.start(request);
+    String base = java.util.Base64.getEncoder().encodeToString("test-clave-publica-solo-pruebas!".getBytes());
+    String k2 = java.util.Base64.getEncoder().encodeToString("nueva-clave-de-rotacion-32-bytes".getBytes());
+    DataCipher toK2 = DataCipher.fromSpec("test:" + base + ",k2:" + k2, "k2");
+    DataCipher back = DataCipher.fromSpec("test:" + base + ",k2:" + k2, "test");
+    try {
+      assertThat(SealedVariables.reencrypt(runtime, toK2)).isPositive();
+      String rotated = (String) runtime.getVariable(pi.getId(), OFFICER_DNI);
+      assertThat(rotated).startsWith("v1:k2:");
+      assertThat(toK2.open(rotated)).isEqualTo(dni);
+      assertThat(SealedVariables.reencrypt(runtime, toK2)).isZero();
+    } finally {
+      // the rest of the suite runs with the "test" key only
+      SealedVariables.reencrypt(runtime, back);
+    }
+    assertThat(cipher.open((String) runtime.getVariable(pi.getId(), OFFICER_DNI))).isEqualTo(dni);
+
+    // an instance started before sealing (a plain variable) is sealed by the administrator's call
+    String legacy = digits("4", 8);
+    runtime.setVariable(pi.getId(), OFFICER_DNI, legacy);
+    Http.Response done = new Http(port).postJson("/api/admin/datos-personales/recifrar",
+        Http.basic("demo", "demo"), Map.of());
+    assertThat(done.status()).isEqualTo(200);
+    assertThat(done.json().get("valoresCifradosDeNuevo").get("variables_de_procesos_en_curso").asInt()).isPositive();
+    assertThat(engineTablesContaining("ACT_RU_VARIABLE", legacy)).isZero();
+    assertThat(cipher.open((String) runtime.getVariable(pi.getId(), OFFICER_DNI))).isEqualTo(legacy);
+    runtime.deleteProcessInstance(pi.getId(), "prueba de rotación");
   }
 
   // ---- helpers
