@@ -23,6 +23,8 @@ final class SoapFaults {
   private static final Pattern JAVA_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)?:?\\s*");
   private static final int MAX_DETAIL = 300;
   private static final String UNRECOGNISED = "Mensaje SOAP rechazado: ";
+  static final String INTERNAL = "Error interno temporal del servicio (base de datos o motor de procesos):"
+      + " el mensaje no se registró; reenvíelo.";
 
   private SoapFaults() {}
 
@@ -34,7 +36,9 @@ final class SoapFaults {
     if (lower.contains("soap 1.2")) {
       return "El servicio wsiotramite solo acepta SOAP 1.1 (Content-Type text/xml).";
     }
-    if (lower.contains("dtd") || lower.contains("doctype") || lower.contains("entity")) {
+    if (lower.contains("dtd") || lower.contains("doctype") || lower.contains("entity reference")
+        || lower.contains("entity expansion") || lower.contains("general entity") || lower.contains("parameter entity")
+        || lower.contains("undeclared entity") || lower.contains("external entity") || lower.contains("entities")) {
       return "El mensaje no puede contener una declaración DOCTYPE ni entidades XML.";
     }
     if (lower.contains("maximum") || lower.contains("exceed") || lower.contains("limit")
@@ -54,6 +58,20 @@ final class SoapFaults {
       return "El mensaje no es un XML bien formado: " + detail;
     }
     return UNRECOGNISED + detail;
+  }
+
+  /** Whether the fault comes from our side (database, engine, transaction), not from the caller's message. */
+  static boolean internal(Throwable fault) {
+    for (Throwable t = fault; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException
+          || t instanceof org.springframework.dao.DataAccessException
+          || t instanceof org.springframework.transaction.TransactionException
+          || t instanceof org.apache.ibatis.exceptions.PersistenceException
+          || t instanceof org.camunda.bpm.engine.ProcessEngineException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String detail(String message) {
@@ -80,11 +98,11 @@ final class SoapFaults {
     @Override
     public void handleMessage(SoapMessage message) {
       if (message.getContent(Exception.class) instanceof Fault fault) {
-        String reason = spanish(fault.getMessage());
+        String reason = internal(fault) ? INTERNAL : spanish(fault.getMessage());
         fault.setMessage(reason);
         var operation = message.getExchange().getBindingOperationInfo();
         // a reason recognised above is a problem of the caller's message; anything else is ours
-        boolean callers = !reason.startsWith(UNRECOGNISED);
+        boolean callers = !reason.startsWith(UNRECOGNISED) && !INTERNAL.equals(reason);
         meters.soapRefused(operation == null ? "desconocida" : operation.getName().getLocalPart()
             .replace("Response", ""), callers ? "mensaje" : "error");
       }

@@ -11,11 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import pe.gob.pcm.platform.tramite.CargoReceipt;
 
 /**
  * Another entity's wsiotramite, outside the platform, registered in the PIDE's directory: the
  * receiving side that counts every call the PIDE relays to it, per operation and CUO. It accepts
- * documents and cargos ({@code 0000}) and answers status queries with state P.
+ * documents and cargos ({@code 0000}; a cargo already received is refused as repeated, as the
+ * contract's receivers do) and answers status queries with state P.
  */
 final class RemoteEntity implements AutoCloseable {
 
@@ -40,8 +42,10 @@ final class RemoteEntity implements AutoCloseable {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       String answer;
       if (body.contains("cargoResponse>") || body.contains("cargoResponse ")) {
-        count("cargoResponse", find(CUO, body));
-        answer = wrap("cargoResponseResponse", "<vcodres>0000</vcodres><vdesres>CARGO REGISTRADO</vdesres>");
+        // as the contract's receiver does: a cargo already registered is refused as repeated
+        boolean first = count("cargoResponse", find(CUO, body)) == 1;
+        answer = wrap("cargoResponseResponse", first ? "<vcodres>0000</vcodres><vdesres>CARGO REGISTRADO</vdesres>"
+            : "<vcodres>-1</vcodres><vdesres>" + CargoReceipt.REPEATED + "</vdesres>");
       } else if (body.contains("recepcionarTramiteResponse")) {
         count("recepcionarTramiteResponse", find(CUO, body));
         answer = wrap("recepcionarTramiteResponseResponse", "<vcodres>0000</vcodres><vdesres>Documento recibido</vdesres>");
@@ -80,8 +84,8 @@ final class RemoteEntity implements AutoCloseable {
     return calls(operation).values().stream().mapToInt(Integer::intValue).sum();
   }
 
-  private void count(String operation, String cuo) {
-    calls.computeIfAbsent(operation, o -> new ConcurrentHashMap<>())
+  private int count(String operation, String cuo) {
+    return calls.computeIfAbsent(operation, o -> new ConcurrentHashMap<>())
         .computeIfAbsent(cuo == null ? "?" : cuo, c -> new AtomicInteger()).incrementAndGet();
   }
 
