@@ -108,7 +108,7 @@ final class Browser implements AutoCloseable {
   private void letTypingSettle() {
     ((JavascriptExecutor) driver).executeScript("if (document.activeElement) document.activeElement.blur();");
     try {
-      Thread.sleep(600);
+      Thread.sleep(1000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -126,16 +126,31 @@ final class Browser implements AutoCloseable {
 
   /** Waits until the start dialog closes, which Tasklist does once the instance is started. */
   void started() {
-    settled(".modal .fjs-form");
+    settled(".modal .fjs-form", () -> clickText(".modal-footer button", "Start"));
   }
 
   /** Clicks Complete and waits until Tasklist lets go of the task, failing with any refusal shown. */
   void completed() {
     complete();
-    settled(".task-details .fjs-form");
+    settled(".task-details .fjs-form", () -> clickText(".task-details button", "Complete"));
   }
 
-  private void settled(String formCss) {
+  /**
+   * Waits for the form to close. When the only errors shown are "required" on fields whose box does
+   * hold the typed text, form-js had not yet applied it when the button was clicked (its debounce
+   * timer ran late on a loaded machine): the text is there, so click once more, as a user would.
+   */
+  private void settled(String formCss, Runnable clickAgain) {
+    try {
+      wait.until(d -> d.findElements(By.cssSelector(formCss)).isEmpty() || notifications().contains("could not")
+          || !fieldErrors().isEmpty());
+    } catch (TimeoutException e) {
+      // reported below
+    }
+    if (!fieldErrors().isEmpty() && typedButNotApplied()) {
+      letTypingSettle();
+      clickAgain.run();
+    }
     try {
       wait.until(d -> d.findElements(By.cssSelector(formCss)).isEmpty() || notifications().contains("could not"));
     } catch (TimeoutException e) {
@@ -299,6 +314,14 @@ final class Browser implements AutoCloseable {
     return notifications();
   }
 
+  private boolean typedButNotApplied() {
+    List<WebElement> failing = driver.findElements(By.cssSelector(".fjs-form-field.fjs-has-errors")).stream()
+        .filter(WebElement::isDisplayed).toList();
+    return !failing.isEmpty() && failing.stream().allMatch(field -> field.getText().contains("required")
+        && field.findElements(By.cssSelector("input[type=text], textarea")).stream()
+            .anyMatch(box -> !box.getAttribute("value").isBlank()));
+  }
+
   /** The form-js field errors shown under the fields. */
   String fieldErrors() {
     return driver.findElements(By.cssSelector(".fjs-form-field.fjs-has-errors")).stream()
@@ -334,6 +357,17 @@ final class Browser implements AutoCloseable {
   // --- general ------------------------------------------------------------------------------------
 
   void clickText(String css, String text) {
+    try {
+      clickTextOrTimeout(css, text);
+    } catch (TimeoutException e) {
+      String shown = driver.findElements(By.cssSelector(css)).stream().map(el -> el.getText().trim())
+          .filter(t -> !t.isEmpty()).limit(20).collect(Collectors.joining(" | "));
+      throw new AssertionError("No se pudo pulsar «" + text + "» (" + css + ") en " + driver.getCurrentUrl()
+          + "; se ven: «" + shown + "»; avisos: «" + notifications() + "»", e);
+    }
+  }
+
+  private void clickTextOrTimeout(String css, String text) {
     wait.until(d -> {
       for (WebElement element : d.findElements(By.cssSelector(css))) {
         try {
