@@ -59,6 +59,9 @@ final class Browser implements AutoCloseable {
     return base + path;
   }
 
+  /** What the test typed in each field of the form it is filling, to type again if Tasklist loses it. */
+  private final java.util.Map<String, String> typed = new java.util.HashMap<>();
+
   void open(String path) {
     driver.get(url(path));
   }
@@ -148,6 +151,11 @@ final class Browser implements AutoCloseable {
       // reported below
     }
     if (!fieldErrors().isEmpty() && typedButNotApplied()) {
+      // Tasklist may also re-render the form before the debounce ran, emptying the last box typed
+      // in: type what the test typed there again, then click once more
+      for (String key : unappliedKeys()) {
+        fill(key, typed.get(key));
+      }
       letTypingSettle();
       clickAgain.run();
     }
@@ -245,6 +253,7 @@ final class Browser implements AutoCloseable {
 
   /** Types the value into the field (Tasklist may re-render the form: then it tries again). */
   void fill(String key, String value) {
+    typed.put(key, value);
     wait.ignoring(StaleElementReferenceException.class).until(d -> {
       WebElement input = field(key);
       scrollTo(input);
@@ -317,9 +326,16 @@ final class Browser implements AutoCloseable {
   private boolean typedButNotApplied() {
     List<WebElement> failing = driver.findElements(By.cssSelector(".fjs-form-field.fjs-has-errors")).stream()
         .filter(WebElement::isDisplayed).toList();
-    return !failing.isEmpty() && failing.stream().allMatch(field -> field.getText().contains("required")
-        && field.findElements(By.cssSelector("input[type=text], textarea")).stream()
-            .anyMatch(box -> !box.getAttribute("value").isBlank()));
+    return !failing.isEmpty() && failing.stream().allMatch(field -> field.getText().contains("required"))
+        && unappliedKeys().size() == failing.size();
+  }
+
+  /** Keys of the fields shown as required that this test did type a value into. */
+  private List<String> unappliedKeys() {
+    return driver.findElements(By.cssSelector(".fjs-form-field.fjs-has-errors input, .fjs-form-field.fjs-has-errors textarea"))
+        .stream().map(box -> box.getAttribute("id")).filter(id -> id != null && id.contains("-Field_"))
+        .map(id -> id.substring(id.indexOf("-Field_") + "-Field_".length()))
+        .filter(key -> typed.get(key) != null && !typed.get(key).isEmpty()).distinct().toList();
   }
 
   /** The form-js field errors shown under the fields. */
@@ -351,7 +367,11 @@ final class Browser implements AutoCloseable {
       sign.click();
     }
     driver.findElement(By.id("enviar")).click();
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("codigo"))).getText().trim();
+    String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("codigo"))).getText().trim();
+    if (code.isEmpty()) {
+      throw new AssertionError("La página de subida no mostró el código del documento: " + pageText());
+    }
+    return code;
   }
 
   // --- general ------------------------------------------------------------------------------------
