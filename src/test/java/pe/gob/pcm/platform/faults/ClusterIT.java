@@ -147,12 +147,17 @@ class ClusterIT {
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_task WHERE task_def_key_ = 'Task_FollowUp'", Integer.class))
           .as("seguimientos creados por los temporizadores").isEqualTo(DISPATCHES);
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_job WHERE process_instance_id_ IS NOT NULL", Integer.class)).isZero();
-      assertThat(jdbc.queryForList("SELECT job_id_ FROM act_hi_job_log WHERE job_state_ = 2 GROUP BY job_id_"
-          + " HAVING COUNT(*) > 1", String.class)).as("trabajos completados dos veces").isEmpty();
+      // the processes' jobs only: the history cleanup job is "ever-living" (one id, run again and again while
+      // its batch window, 01:00-05:00, is open), so its successes repeat by design
+      assertThat(jdbc.queryForList("SELECT job_id_ FROM act_hi_job_log WHERE job_state_ = 2"
+          + " AND process_instance_id_ IS NOT NULL GROUP BY job_id_ HAVING COUNT(*) > 1", String.class))
+          .as("trabajos completados dos veces").isEmpty();
       Map<String, Object> counts = new java.util.TreeMap<>();
-      jdbc.queryForList("SELECT hostname_, COUNT(*) AS n FROM act_hi_job_log WHERE job_state_ = 2 GROUP BY hostname_")
+      jdbc.queryForList("SELECT hostname_, COUNT(*) AS n FROM act_hi_job_log WHERE job_state_ = 2"
+          + " AND process_instance_id_ IS NOT NULL GROUP BY hostname_")
           .forEach(row -> counts.put(String.valueOf(row.get("hostname_")), row.get("n")));
-      counts.put("fallidos", jdbc.queryForObject("SELECT COUNT(*) FROM act_hi_job_log WHERE job_state_ = 1", Integer.class));
+      counts.put("fallidos", jdbc.queryForObject("SELECT COUNT(*) FROM act_hi_job_log WHERE job_state_ = 1"
+          + " AND process_instance_id_ IS NOT NULL", Integer.class));
       return counts;
     });
     assertThat(byNode).as("trabajos por nodo").containsKeys("nodo-a", "nodo-b");
