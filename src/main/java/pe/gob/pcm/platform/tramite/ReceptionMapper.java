@@ -86,7 +86,7 @@ public interface ReceptionMapper {
   @Update("UPDATE registro_correlativo SET ultimo = ultimo + 1 WHERE entity_ruc = #{ruc} AND anio = #{year}")
   int nextNumber(@Param("ruc") String ruc, @Param("year") int year);
 
-  @Insert("INSERT INTO registro_correlativo (entity_ruc, anio, ultimo) VALUES (#{ruc}, #{year}, 1)")
+  @Insert("INSERT INTO registro_correlativo (entity_ruc, anio, ultimo) VALUES (#{ruc}, #{year}, 0)")
   void firstNumber(@Param("ruc") String ruc, @Param("year") int year);
 
   @Select("SELECT ultimo FROM registro_correlativo WHERE entity_ruc = #{ruc} AND anio = #{year}")

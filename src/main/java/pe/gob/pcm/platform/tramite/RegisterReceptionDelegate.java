@@ -8,7 +8,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registers the document in the entity's Mesa de Partes: the next registration number of the
@@ -20,9 +24,12 @@ public class RegisterReceptionDelegate implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(RegisterReceptionDelegate.class);
 
   private final ReceptionMapper mapper;
+  private final TransactionTemplate ownTransaction;
 
-  public RegisterReceptionDelegate(ReceptionMapper mapper) {
+  public RegisterReceptionDelegate(ReceptionMapper mapper, PlatformTransactionManager transactions) {
     this.mapper = mapper;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @Override
@@ -35,12 +42,30 @@ public class RegisterReceptionDelegate implements JavaDelegate {
     int year = LocalDate.now(ZoneId.of("America/Lima")).getYear();
     // The UPDATE locks the entity's counter row until commit: concurrent registrations queue.
     if (mapper.nextNumber(reception.vrucentrec(), year) == 0) {
-      mapper.firstNumber(reception.vrucentrec(), year);
+      createCounter(reception.vrucentrec(), year);
+      if (mapper.nextNumber(reception.vrucentrec(), year) != 1) {
+        throw new IllegalStateException("No existe el correlativo de registro " + year + " de " + reception.vrucentrec());
+      }
     }
     String number = String.format("%06d", mapper.currentNumber(reception.vrucentrec(), year));
     mapper.register(id, number, String.valueOf(year), (String) execution.getVariable(UNIT),
         (String) execution.getVariable(RECEIVED_BY));
     execution.setVariable("registrationNumber", number + "-" + year);
     LOG.info("Recepción CUO {} registrada con el número {}-{}", reception.vcuo(), number, year);
+  }
+
+  /**
+   * The year's first registration creates the counter (at 0) in a transaction of its own. Two first
+   * registrations at once (two Mesa de Partes users, or two cluster nodes) both find no row: one
+   * creates it, the other's insert meets the key and is ignored, and both then take their number
+   * with the UPDATE. Inserting inside the registration's own transaction would abort it on
+   * PostgreSQL and show the user a persistence error instead.
+   */
+  private void createCounter(String ruc, int year) {
+    try {
+      ownTransaction.executeWithoutResult(status -> mapper.firstNumber(ruc, year));
+    } catch (DuplicateKeyException createdMeanwhile) {
+      LOG.debug("Correlativo {} de {} creado por otra registración a la vez", year, ruc);
+    }
   }
 }

@@ -66,6 +66,32 @@ final class Browser implements AutoCloseable {
     driver.get(url(path));
   }
 
+  /**
+   * Opens Tasklist and waits for its filters. Under a loaded CI machine Tasklist has been seen to stay
+   * on its loading spinner (its AngularJS app never bootstrapped, no request pending on our side): a
+   * user presses reload, and so does this, once, saying so in the test output.
+   */
+  void openTasklist() {
+    open("/camunda/app/tasklist/default/");
+    By filters = By.cssSelector(".task-filters .task-filter a");
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(filters));
+    } catch (TimeoutException stuck) {
+      System.out.println("Tasklist no cargó en 20 s (" + driver.getCurrentUrl() + "); se recarga la página una vez");
+      Object diag = ((JavascriptExecutor) driver).executeScript("return document.readyState + ' angular=' + (typeof window.angular)"
+          + " + ' recursos=' + performance.getEntriesByType('resource').slice(-12).map(e => e.name.replace(location.origin, '')"
+          + " + ':' + Math.round(e.duration)).join(' ')");
+      System.out.println("DIAG " + diag);
+      Thread.getAllStackTraces().forEach((t, st) -> {
+        if (t.getName().contains("http-nio") && st.length > 0 && java.util.Arrays.stream(st).anyMatch(f -> f.getClassName().startsWith("pe.gob") || f.getClassName().contains("camunda"))) {
+          System.out.println("DIAG hilo " + t.getName() + ": " + java.util.Arrays.stream(st).limit(40).map(String::valueOf).collect(Collectors.joining("\n   ")));
+        }
+      });
+      driver.navigate().refresh();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(filters));
+    }
+  }
+
   /** Logs into a Camunda webapp (tasklist, cockpit, admin) as the user, whose password is demo. */
   void login(String app, String user) {
     driver.manage().deleteAllCookies();
@@ -176,7 +202,7 @@ final class Browser implements AutoCloseable {
 
   /** Opens a Tasklist filter (Mis tareas, Tareas de mis grupos…) and the task with that name. */
   void openTask(String filter, String taskName) {
-    open("/camunda/app/tasklist/default/");
+    openTasklist();
     clickText(".task-filters .task-filter a", filter);
     wait.until(d -> {
       for (WebElement link : d.findElements(By.cssSelector(".tasks-list .task a.ng-binding, .tasks-list h4 a"))) {
@@ -202,7 +228,7 @@ final class Browser implements AutoCloseable {
 
   /** Names of the tasks listed under a filter. */
   List<String> tasksIn(String filter) {
-    open("/camunda/app/tasklist/default/");
+    openTasklist();
     clickText(".task-filters .task-filter a", filter);
     try {
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tasks-list .task")));

@@ -41,7 +41,7 @@ class ColaboraJourneyIT {
     String a3 = browser.upload(Journeys.pdf("formato-a3", "Formato A-3 - Solicitud de usuario master"), true);
     String designation = browser.upload(Journeys.pdf("designacion", "Resolucion de designacion del jefe de TI"), false);
 
-    browser.open("/camunda/app/tasklist/default/");
+    browser.openTasklist();
     browser.openStartForm(PROCESS);
     browser.fill("entityRuc", "20601234566");
     browser.fill("entityName", "Municipalidad Distrital de Ejemplo");

@@ -43,7 +43,7 @@ class PgoJourneyIT {
     String norma = browser.upload(Journeys.pdf("proyecto-ordenanza", "Proyecto de ordenanza"), false);
     String informe = browser.upload(Journeys.pdf("informe-tecnico", "Informe tecnico sustentatorio"), false);
 
-    browser.open("/camunda/app/tasklist/default/");
+    browser.openTasklist();
     browser.openStartForm("PGO: formulación y evaluación del ROF/MOP");
     browser.fill("entityRuc", "20601234565");
     browser.fill("entityName", "Municipalidad Distrital de Ejemplo");

@@ -42,7 +42,7 @@ class TramiteJourneyIT {
     browser.login("tasklist", "muni.mesapartes");
     String oficio = browser.upload(Journeys.pdf("oficio", number), false);
 
-    browser.open("/camunda/app/tasklist/default/");
+    browser.openTasklist();
     browser.openStartForm("Mesa de Partes Virtual: enviar documento");
     browser.choose("destinationCategory", "Poder Ejecutivo");
     browser.start();
