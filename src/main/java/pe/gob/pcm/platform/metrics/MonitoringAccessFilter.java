@@ -10,8 +10,9 @@ import pe.gob.pcm.platform.config.PlatformAuthenticationFilter;
 import pe.gob.pcm.platform.config.PlatformUser;
 
 /**
- * In front of {@code /actuator/*}: {@code /actuator/health} and {@code /actuator/info} stay open
- * (status only, for load balancers and container health checks); everything else (prometheus,
+ * In front of {@code /actuator/*}: {@code /actuator/health}, its probes {@code /liveness} and
+ * {@code /readiness}, and {@code /actuator/info} stay open (status only, for load balancers,
+ * container health checks and orchestrators); everything else (prometheus,
  * the detailed health group) needs a platform user, as /api/** does (Basic or the webapp
  * session), who may read the metrics (see {@link MetricsAccess}): 401 without one, 403 otherwise.
  */
@@ -32,7 +33,8 @@ public class MonitoringAccessFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.equals("/actuator/health") || path.equals("/actuator/info")) {
+    if (path.equals("/actuator/health") || path.equals("/actuator/health/liveness")
+        || path.equals("/actuator/health/readiness") || path.equals("/actuator/info")) {
       chain.doFilter(request, response);
       return;
     }

@@ -141,6 +141,13 @@ class PrometheusIT {
     assertThat(health.json().has("components")).isFalse();
     assertThat(health.json().has("details")).isFalse();
 
+    for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
+      Http.Response answer = http.get(probe, null);
+      assertThat(answer.status()).as(probe + " " + answer.body()).isEqualTo(200);
+      assertThat(answer.json().path("status").asText()).as(probe).isEqualTo("UP");
+      assertThat(answer.json().has("components")).as(probe).isFalse();
+    }
+
     JsonNode details = http.get("/actuator/health/detalle", MANAGER).json();
     assertThat(details.path("components").path("db").path("status").asText()).isEqualTo("UP");
     JsonNode jobs = details.path("components").path("jobExecutor");
