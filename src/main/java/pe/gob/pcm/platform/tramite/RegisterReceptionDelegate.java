@@ -40,18 +40,25 @@ public class RegisterReceptionDelegate implements JavaDelegate {
       return; // already decided: a retried job must not number it twice
     }
     int year = LocalDate.now(ZoneId.of("America/Lima")).getYear();
-    // The UPDATE locks the entity's counter row until commit: concurrent registrations queue.
-    if (mapper.nextNumber(reception.vrucentrec(), year) == 0) {
-      createCounter(reception.vrucentrec(), year);
-      if (mapper.nextNumber(reception.vrucentrec(), year) != 1) {
-        throw new IllegalStateException("No existe el correlativo de registro " + year + " de " + reception.vrucentrec());
-      }
-    }
-    String number = String.format("%06d", mapper.currentNumber(reception.vrucentrec(), year));
+    String number = String.format("%06d", takeNumber(reception.vrucentrec(), year));
     mapper.register(id, number, String.valueOf(year), (String) execution.getVariable(UNIT),
         (String) execution.getVariable(RECEIVED_BY));
     execution.setVariable("registrationNumber", number + "-" + year);
     LOG.info("Recepción CUO {} registrada con el número {}-{}", reception.vcuo(), number, year);
+  }
+
+  /**
+   * The entity's next registration number of the year, inside the caller's transaction. The UPDATE
+   * locks the entity's counter row until commit: concurrent registrations queue.
+   */
+  int takeNumber(String ruc, int year) {
+    if (mapper.nextNumber(ruc, year) == 0) {
+      createCounter(ruc, year);
+      if (mapper.nextNumber(ruc, year) != 1) {
+        throw new IllegalStateException("No existe el correlativo de registro " + year + " de " + ruc);
+      }
+    }
+    return mapper.currentNumber(ruc, year);
   }
 
   /**
