@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.springframework.web.filter.OncePerRequestFilter;
 import pe.gob.pcm.platform.config.PlatformAuthenticationFilter;
 import pe.gob.pcm.platform.config.PlatformUser;
@@ -17,6 +18,9 @@ import pe.gob.pcm.platform.config.PlatformUser;
  * session), who may read the metrics (see {@link MetricsAccess}): 401 without one, 403 otherwise.
  */
 public class MonitoringAccessFilter extends OncePerRequestFilter {
+
+  private static final Set<String> OPEN = Set.of("/actuator/health", "/actuator/health/liveness",
+      "/actuator/health/readiness", "/actuator/info");
 
   private final PlatformAuthenticationFilter authentication;
   private final MetricsAccess access;
@@ -33,8 +37,7 @@ public class MonitoringAccessFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.equals("/actuator/health") || path.equals("/actuator/health/liveness")
-        || path.equals("/actuator/health/readiness") || path.equals("/actuator/info")) {
+    if (OPEN.contains(path)) {
       chain.doFilter(request, response);
       return;
     }

@@ -87,7 +87,7 @@ public interface ReceptionMapper {
   int nextNumber(@Param("ruc") String ruc, @Param("year") int year);
 
   @Insert("INSERT INTO registro_correlativo (entity_ruc, anio, ultimo) VALUES (#{ruc}, #{year}, 0)")
-  void firstNumber(@Param("ruc") String ruc, @Param("year") int year);
+  void createCounter(@Param("ruc") String ruc, @Param("year") int year);
 
   @Select("SELECT ultimo FROM registro_correlativo WHERE entity_ruc = #{ruc} AND anio = #{year}")
   int currentNumber(@Param("ruc") String ruc, @Param("year") int year);

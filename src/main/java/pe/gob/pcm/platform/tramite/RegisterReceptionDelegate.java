@@ -70,7 +70,7 @@ public class RegisterReceptionDelegate implements JavaDelegate {
    */
   private void createCounter(String ruc, int year) {
     try {
-      ownTransaction.executeWithoutResult(status -> mapper.firstNumber(ruc, year));
+      ownTransaction.executeWithoutResult(status -> mapper.createCounter(ruc, year));
     } catch (DuplicateKeyException createdMeanwhile) {
       LOG.debug("Correlativo {} de {} creado por otra registración a la vez", year, ruc);
     }

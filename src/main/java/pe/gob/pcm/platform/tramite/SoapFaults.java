@@ -1,5 +1,6 @@
 package pe.gob.pcm.platform.tramite;
 
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.cxf.binding.soap.SoapMessage;
@@ -8,8 +9,12 @@ import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.Phase;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * What a caller of wsiotramite reads when its message is refused before the endpoint sees it
@@ -63,11 +68,8 @@ final class SoapFaults {
   /** Whether the fault comes from our side (database, engine, transaction), not from the caller's message. */
   static boolean internal(Throwable fault) {
     for (Throwable t = fault; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException
-          || t instanceof org.springframework.dao.DataAccessException
-          || t instanceof org.springframework.transaction.TransactionException
-          || t instanceof org.apache.ibatis.exceptions.PersistenceException
-          || t instanceof org.camunda.bpm.engine.ProcessEngineException) {
+      if (t instanceof SQLException || t instanceof DataAccessException || t instanceof TransactionException
+          || t instanceof PersistenceException || t instanceof ProcessEngineException) {
         return true;
       }
     }

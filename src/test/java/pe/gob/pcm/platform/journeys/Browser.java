@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -39,6 +41,8 @@ final class Browser implements AutoCloseable {
   private final String base;
   private final WebDriver driver;
   private final WebDriverWait wait;
+  /** What the test typed in each field of the form it is filling, to type again if Tasklist loses it. */
+  private final Map<String, String> typed = new HashMap<>();
 
   Browser(int port) {
     this.base = "http://localhost:" + port;
@@ -59,17 +63,14 @@ final class Browser implements AutoCloseable {
     return base + path;
   }
 
-  /** What the test typed in each field of the form it is filling, to type again if Tasklist loses it. */
-  private final java.util.Map<String, String> typed = new java.util.HashMap<>();
-
   void open(String path) {
     driver.get(url(path));
   }
 
   /**
-   * Opens Tasklist and waits for its filters. Under a loaded CI machine Tasklist has been seen to stay
-   * on its loading spinner (its AngularJS app never bootstrapped, no request pending on our side): a
-   * user presses reload, and so does this, once, saying so in the test output.
+   * Opens Tasklist and waits for its filters. Tasklist has been seen, now and then, to stay on its
+   * loading spinner after a fresh login (its AngularJS app never bootstrapped): a user presses
+   * reload, and so does this, once, printing what the page had loaded so the cause can be traced.
    */
   void openTasklist() {
     open("/camunda/app/tasklist/default/");
@@ -77,16 +78,11 @@ final class Browser implements AutoCloseable {
     try {
       new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(filters));
     } catch (TimeoutException stuck) {
-      System.out.println("Tasklist no cargó en 20 s (" + driver.getCurrentUrl() + "); se recarga la página una vez");
-      Object diag = ((JavascriptExecutor) driver).executeScript("return document.readyState + ' angular=' + (typeof window.angular)"
-          + " + ' recursos=' + performance.getEntriesByType('resource').slice(-12).map(e => e.name.replace(location.origin, '')"
-          + " + ':' + Math.round(e.duration)).join(' ')");
-      System.out.println("DIAG " + diag);
-      Thread.getAllStackTraces().forEach((t, st) -> {
-        if (t.getName().contains("http-nio") && st.length > 0 && java.util.Arrays.stream(st).anyMatch(f -> f.getClassName().startsWith("pe.gob") || f.getClassName().contains("camunda"))) {
-          System.out.println("DIAG hilo " + t.getName() + ": " + java.util.Arrays.stream(st).limit(40).map(String::valueOf).collect(Collectors.joining("\n   ")));
-        }
-      });
+      Object loaded = ((JavascriptExecutor) driver).executeScript("return document.readyState + ', angular '"
+          + " + (typeof window.angular) + ', últimos recursos: ' + performance.getEntriesByType('resource').slice(-12)"
+          + ".map(e => e.name.replace(location.origin, '') + ' ' + Math.round(e.duration) + ' ms').join(', ')");
+      System.out.println("Tasklist no cargó en 20 s (" + driver.getCurrentUrl() + "; " + loaded
+          + "); se recarga la página una vez");
       driver.navigate().refresh();
       wait.until(ExpectedConditions.visibilityOfElementLocated(filters));
     }
