@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -64,5 +65,7 @@ class SharedTransactionTest {
 
     assertThat(documents.find(ids[0]).orElseThrow().processInstanceId()).isEqualTo(ids[1]);
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(ids[1]).count()).isEqualTo(1);
+    // the engine's ids come from TimeOrderedIdGenerator (UUID version 7), not the starter's
+    assertThat(UUID.fromString(ids[1]).version()).isEqualTo(7);
   }
 }
