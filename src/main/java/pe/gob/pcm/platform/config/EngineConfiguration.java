@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.stereotype.Component;
 import pe.gob.pcm.platform.privacy.CuoLoggingContext;
-import pe.gob.pcm.platform.privacy.PersonalDataHistoryLevel;
 
 /** Engine settings that have no starter property. */
 @Component
@@ -16,9 +15,10 @@ public class EngineConfiguration extends AbstractCamundaConfiguration {
     // entity it serves, so an entity's users only ever see their own.
     configuration.setTenantIdProvider(new EntityTenantIdProvider());
     configuration.setTenantCheckEnabled(true);
-    // "full" without the personal-data form fields (docs/datos-personales.md); the engine picks
-    // the last level registered under the configured name
-    configuration.setCustomHistoryLevels(java.util.List.of(new PersonalDataHistoryLevel()));
+    // "full" without the personal-data form fields (docs/datos-personales.md) nor the creation
+    // detail of the reception record's copies (PlatformHistoryLevel); the engine picks the last
+    // level registered under the configured name
+    configuration.setCustomHistoryLevels(java.util.List.of(new PlatformHistoryLevel()));
   }
 
   @Override

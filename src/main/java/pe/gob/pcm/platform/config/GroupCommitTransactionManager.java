@@ -4,11 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.h2.jdbc.JdbcConnection;
-import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.DefaultTransactionStatus;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The platform's transaction manager (Camunda's engine, MyBatis and every {@code @Transactional}
@@ -32,8 +31,7 @@ public class GroupCommitTransactionManager extends JdbcTransactionManager {
       super.doCommit(status);
       return;
     }
-    ConnectionHolder holder = (ConnectionHolder) TransactionSynchronizationManager.getResource(obtainDataSource());
-    Connection connection = holder.getConnection();
+    Connection connection = ((JdbcTransactionObjectSupport) status.getTransaction()).getConnectionHolder().getConnection();
     boolean changed = changedSomething(connection);
     super.doCommit(status);
     if (changed) {

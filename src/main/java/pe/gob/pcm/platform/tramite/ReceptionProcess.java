@@ -1,5 +1,8 @@
 package pe.gob.pcm.platform.tramite;
 
+import java.util.Set;
+import pe.gob.pcm.platform.config.EntityTenantIdProvider;
+
 /** Names shared by the reception model, its form and its code. */
 public final class ReceptionProcess {
 
@@ -13,6 +16,15 @@ public final class ReceptionProcess {
   public static final String RECEIVED_BY = "receivedBy";
   public static final String REGISTER = "REGISTRAR";
   public static final String OBSERVE = "OBSERVAR";
+
+  /**
+   * The variables a reception starts with (ReceptionService.receive), each a copy of the
+   * reception record in the MGD tables (config/PlatformHistoryLevel).
+   */
+  public static final Set<String> RECORD_VARIABLES = Set.of(
+      EntityTenantIdProvider.ENTITY_RUC, RECEPTION_ID, CUO, MAIN_DOCUMENT, "senderRuc", "senderName",
+      "senderUnit", "documentType", "documentNumber", "documentDate", "subject", "addressee", "folios",
+      "annexCount");
 
   private ReceptionProcess() {}
 }

@@ -3,6 +3,7 @@ package pe.gob.pcm.platform.tramite;
 import jakarta.xml.ws.Endpoint;
 import java.util.HashMap;
 import java.util.Map;
+import javax.xml.validation.Schema;
 import org.apache.cxf.Bus;
 import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.logging.FaultListener;
@@ -42,7 +43,8 @@ public class TramiteSoapConfiguration {
     properties.put("org.apache.cxf.stax.maxTextLength", (int) MAX_MESSAGE_BYTES);
     properties.put("org.apache.cxf.stax.maxXMLCharacters", MAX_MESSAGE_BYTES);
     // The contract's schema, element for element: a duplicated field, a wrong type or a field
-    // out of place is refused instead of silently read (JAXB alone keeps the last duplicate).
+    // out of place is refused instead of silently read (JAXB alone keeps the last duplicate);
+    // its Base64 fields are checked by StrictBase64 (below).
     properties.put("schema-validation-enabled", "IN");
     properties.put("faultStackTraceEnabled", false);
     properties.put("exceptionMessageCauseEnabled", false);
@@ -51,6 +53,11 @@ public class TramiteSoapConfiguration {
     endpoint.getInInterceptors().add(new SoapFaults.RequireOperation());
     endpoint.getOutFaultInterceptors().add(new SoapFaults.SpanishReason(meters));
     endpoint.publish("/Tramite");
+    // validation against the contract's schema, its Base64 fields read as text: StrictBase64
+    // checks them as strictly and decodes them once (CXF takes the schema from the service model)
+    Schema schema = ContractSchema.withBase64AsText("wsdl/wsiotramite.wsdl");
+    endpoint.getServer().getEndpoint().getService().getServiceInfos()
+        .forEach(info -> info.setProperty(Schema.class.getName(), schema));
     return endpoint;
   }
 

@@ -107,6 +107,33 @@ class WsIoTramiteIT {
     assertThat(actors.as("muni.mesapartes", () -> tasks.createTaskQuery().processInstanceBusinessKey(cuo).count())).isEqualTo(1);
   }
 
+  /**
+   * The variables copied from the reception record get no ACT_HI_DETAIL row for their creation
+   * (PlatformHistoryLevel); their values are in ACT_HI_VARINST, and later changes, or other
+   * variables, are detailed as with "full".
+   */
+  @Test
+  void theReceptionRecordsCopiesAreInHistoryOnceAndTheirChangesInDetail() throws Exception {
+    String cuo = Envelopes.newCuo();
+    assertThat(code(send(Envelopes.validDocument(cuo, pdf()), List.of()))).isEqualTo("0000");
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(cuo).singleResult().getId();
+    String names = String.join("','", ReceptionProcess.RECORD_VARIABLES);
+
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM act_hi_detail WHERE proc_inst_id_ = ? AND name_ IN ('"
+        + names + "')", Integer.class, pi)).isZero();
+    assertThat(jdbc.queryForList("SELECT name_ FROM act_hi_varinst WHERE proc_inst_id_ = ?", String.class, pi))
+        .containsAll(ReceptionProcess.RECORD_VARIABLES);
+    assertThat(jdbc.queryForObject("SELECT text_ FROM act_hi_varinst WHERE proc_inst_id_ = ? AND name_ = 'subject'",
+        String.class, pi)).isEqualTo("Implementación del Modelo de Gestión Documental");
+
+    runtime.setVariable(pi, "subject", "Asunto corregido");
+    runtime.setVariable(pi, "receptionNote", "nota");
+    assertThat(jdbc.queryForList("SELECT text_ FROM act_hi_detail WHERE proc_inst_id_ = ? AND name_ = 'subject'",
+        String.class, pi)).containsExactly("Asunto corregido");
+    assertThat(jdbc.queryForList("SELECT text_ FROM act_hi_detail WHERE proc_inst_id_ = ? AND name_ = 'receptionNote'",
+        String.class, pi)).containsExactly("nota");
+  }
+
   @ParameterizedTest(name = "{0}={1}")
   @CsvSource(delimiter = '|', value = {
     "vrucentrem | 20168999925 | vrucentrem (RUC de la entidad remitente): el dígito verificador no es válido",
@@ -331,6 +358,27 @@ class WsIoTramiteIT {
     Http.Response cargo = http.soap(PATH, Envelopes.cargo("9999999999"));
     assertThat(code(cargo)).isEqualTo("-1");
     assertThat(message(cargo)).isEqualTo("NO SE PUDO REGISTRAR EL CARGO");
+  }
+
+  /** The PDF's Base64 is checked as strictly as the contract's base64Binary (StrictBase64). */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "JVBERi0% | el carácter '%' (posición 8) no pertenece al alfabeto Base64",
+    "JVBERi0 | tiene 7 caracteres, no un múltiplo de 4",
+    "QR== | el último grupo tiene bits sobrantes",
+    "JV=BERi0 | hay caracteres después del relleno",
+  })
+  void invalidBase64GetsAFaultNamingTheProblemAndStoresNothing(String base64, String expected) throws Exception {
+    String cuo = Envelopes.newCuo();
+    Map<String, String> fields = new java.util.LinkedHashMap<>(Envelopes.validDocument(cuo, pdf()));
+    fields.put("bpdfdoc", base64);
+
+    Http.Response response = http.soap(PATH, Envelopes.recepcionar(fields, List.of()));
+
+    assertThat(response.status()).isEqualTo(500);
+    assertThat(response.body()).contains("El mensaje no cumple el esquema del contrato wsiotramite")
+        .contains("contenido Base64 no válido").contains(expected).doesNotContain("at org.");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM iotdtc_recepcion WHERE vcuo = ?", Integer.class, cuo)).isZero();
   }
 
   @Test
