@@ -33,6 +33,18 @@ public final class StrictBase64 {
       return null;
     }
     byte[] chars = text.getBytes(StandardCharsets.ISO_8859_1);
+    // the usual case, Base64 without whitespace: the JDK's decoder checks the alphabet and the
+    // padding; groups of four and the leftover bits are checked here
+    if (chars.length % 4 == 0) {
+      try {
+        byte[] decoded = Base64.getDecoder().decode(chars);
+        if (noLeftoverBits(chars, chars.length)) {
+          return decoded;
+        }
+      } catch (IllegalArgumentException e) {
+        // whitespace, or something wrong: the character by character reading below names it
+      }
+    }
     int length = 0;
     int padding = 0;
     for (int i = 0; i < chars.length; i++) {
@@ -57,14 +69,20 @@ public final class StrictBase64 {
     if (padding > 2) {
       throw new IllegalArgumentException("contenido Base64 no válido: más de dos caracteres de relleno '='");
     }
-    if (padding > 0) {
-      // XML Schema: the last character before the padding carries no unused bits
-      int last = VALUES[chars[length - padding - 1]];
-      if ((padding == 2 && (last & 0x0f) != 0) || (padding == 1 && (last & 0x03) != 0)) {
-        throw new IllegalArgumentException("contenido Base64 no válido: el último grupo tiene bits sobrantes");
-      }
+    if (!noLeftoverBits(chars, length)) {
+      throw new IllegalArgumentException("contenido Base64 no válido: el último grupo tiene bits sobrantes");
     }
     return Base64.getDecoder().decode(length == chars.length ? chars : Arrays.copyOf(chars, length));
+  }
+
+  /** XML Schema: the last character before the padding carries no unused bits. */
+  private static boolean noLeftoverBits(byte[] chars, int length) {
+    if (length >= 4 && chars[length - 1] == '=') {
+      boolean two = chars[length - 2] == '=';
+      int last = VALUES[chars[length - (two ? 3 : 2)]];
+      return two ? (last & 0x0f) == 0 : (last & 0x03) == 0;
+    }
+    return true;
   }
 
   public static String print(byte[] value) {
