@@ -71,6 +71,7 @@ trap stop_app EXIT
 start_app() {
   local name="$1" logfile="$2" extra="$3"; shift 3
   local t0 t1
+  wait_idle
   t0=$(date +%s.%N)
   # shellcheck disable=SC2086
   env "${APP_ENV[@]}" java $JAVA_OPTS_BENCH $extra -jar "$@" --management.endpoint.health.probes.enabled=true \
@@ -100,6 +101,22 @@ rss_mib() { awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$1/status"; }
 fresh_pg() {
   psql -h "$PG_HOST" -U "$PG_USER" -qc "DROP DATABASE IF EXISTS $1 WITH (FORCE)" postgres
   psql -h "$PG_HOST" -U "$PG_USER" -qc "CREATE DATABASE $1" postgres
+}
+
+# Waits (at most 120 s) until the machine is idle (≥ 90 % of the CPU time idle over 2 s, from
+# /proc/stat): a start measured while something else still runs (a JVM finishing, the database's
+# own work) measures that too. Says how long it waited.
+wait_idle() {
+  local waited=0 a b
+  while [ "$waited" -lt 120 ]; do
+    a=$(awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8, $5+$6}' /proc/stat)
+    sleep 2; waited=$((waited + 2))
+    b=$(awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8, $5+$6}' /proc/stat)
+    if awk -v a="$a" -v b="$b" 'BEGIN{split(a,x," "); split(b,y," "); t=y[1]-x[1]; i=y[2]-x[2]; exit !(t > 0 && i / t >= 0.9)}'; then
+      break
+    fi
+  done
+  log "(waited ${waited} s for an idle machine before starting)"
 }
 
 # Waits (at most 180 s) until no autovacuum worker is running, and says how long it waited.
