@@ -25,8 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootApplication
 public class BaselineApplication {
 
+  /** {@code -Dplatform.startup.jfr=true}: startup steps as JFR events, as in the platform. */
   public static void main(String[] args) {
-    SpringApplication.run(BaselineApplication.class, args);
+    SpringApplication app = new SpringApplication(BaselineApplication.class);
+    if (Boolean.getBoolean("platform.startup.jfr")) {
+      app.setApplicationStartup(new org.springframework.core.metrics.jfr.FlightRecorderApplicationStartup());
+    }
+    app.run(args);
   }
 
   @Mapper

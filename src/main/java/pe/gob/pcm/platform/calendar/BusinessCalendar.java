@@ -41,11 +41,17 @@ public class BusinessCalendar {
 
   private static final Locale SPANISH = Locale.forLanguageTag("es");
 
+  /**
+   * Jollyday's calendar for Peru, read (JAXB) the first time a holiday is asked for rather than
+   * when the platform starts: holder idiom, so loaded once and thread-safe.
+   */
+  private static final class Peru {
+    static final HolidayManager HOLIDAYS = HolidayManager.getInstance(ManagerParameters.create("pe"));
+  }
+
   private final ZoneId zone;
   private final Clock clock;
   private final Set<LocalDate> extraNonWorkingDays;
-  private final HolidayManager holidays =
-      HolidayManager.getInstance(ManagerParameters.create("pe"));
   private final Map<Integer, Map<LocalDate, String>> byYear = new ConcurrentHashMap<>();
 
   public BusinessCalendar(ZoneId zone, Collection<LocalDate> extraNonWorkingDays) {
@@ -117,7 +123,7 @@ public class BusinessCalendar {
   private Map<LocalDate, String> holidaysOf(int year) {
     return byYear.computeIfAbsent(year, y -> {
       Map<LocalDate, String> map = new HashMap<>();
-      for (Holiday holiday : holidays.getHolidays(java.time.Year.of(y))) {
+      for (Holiday holiday : Peru.HOLIDAYS.getHolidays(java.time.Year.of(y))) {
         map.put(holiday.getDate(), holiday.getDescription(SPANISH));
       }
       for (Supplement s : SUPPLEMENT) {

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import pe.gob.pcm.platform.config.Lazy;
 import pe.gob.pcm.platform.pide.PideClients;
 
 /**
@@ -49,7 +50,8 @@ public class ConformanceSuite {
   static final String TESTER_RUC = "20168999926";
 
   private final PideClients pide;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final Lazy<HttpClient> http = new Lazy<>(
+      () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
 
   public ConformanceSuite(PideClients pide) {
     this.pide = pide;
@@ -114,7 +116,7 @@ public class ConformanceSuite {
     String body = null;
     String reason;
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "?wsdl"))
+      HttpResponse<String> response = http.get().send(HttpRequest.newBuilder(URI.create(url + "?wsdl"))
           .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
       body = response.body();
       reason = response.statusCode() != 200 ? "HTTP " + response.statusCode() : wsdlProblem(withSchemas(url, parse(body)));
@@ -138,7 +140,7 @@ public class ConformanceSuite {
         String location = ((Element) imports.item(i)).getAttribute("schemaLocation");
         if (!location.isBlank()) {
           URI schema = URI.create(url).resolve(location);
-          docs.add(parse(http.send(HttpRequest.newBuilder(schema).timeout(Duration.ofSeconds(30)).GET().build(),
+          docs.add(parse(http.get().send(HttpRequest.newBuilder(schema).timeout(Duration.ofSeconds(30)).GET().build(),
               HttpResponse.BodyHandlers.ofString()).body()));
         }
       }
@@ -202,7 +204,7 @@ public class ConformanceSuite {
     String body = null;
     String reason;
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+      HttpResponse<String> response = http.get().send(HttpRequest.newBuilder(URI.create(url))
           .timeout(Duration.ofSeconds(60)).header("Content-Type", "text/xml; charset=utf-8")
           .header("SOAPAction", "\"\"").POST(HttpRequest.BodyPublishers.ofString(envelope)).build(),
           HttpResponse.BodyHandlers.ofString());

@@ -14,6 +14,7 @@ import java.time.Duration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import pe.gob.pcm.platform.config.Lazy;
 import pe.gob.pcm.platform.config.PlatformProperties;
 import pe.gob.pcm.platform.document.DocumentStore;
 
@@ -31,10 +32,10 @@ public class FetchAnnexesDelegate implements JavaDelegate {
   private final ReceptionMapper mapper;
   private final DocumentStore documents;
   private final long maxBytes;
-  private final HttpClient http = HttpClient.newBuilder()
+  private final Lazy<HttpClient> http = new Lazy<>(() -> HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(10))
       .followRedirects(HttpClient.Redirect.NEVER)
-      .build();
+      .build());
 
   public FetchAnnexesDelegate(ReceptionMapper mapper, DocumentStore documents,
       PlatformProperties properties) {
@@ -61,7 +62,7 @@ public class FetchAnnexesDelegate implements JavaDelegate {
   }
 
   private byte[] download(URI uri, String name) throws IOException, InterruptedException {
-    HttpResponse<InputStream> response = http.send(
+    HttpResponse<InputStream> response = http.get().send(
         HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build(),
         HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream body = response.body()) {
