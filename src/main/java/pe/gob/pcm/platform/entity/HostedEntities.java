@@ -2,6 +2,8 @@ package pe.gob.pcm.platform.entity;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.stereotype.Service;
@@ -18,6 +20,12 @@ public class HostedEntities {
 
   private final HostedEntityMapper mapper;
   private final IdentityService identity;
+  /**
+   * RUCs found hosted. An entity is never removed from the platform, so once found it stays
+   * hosted: every intake asks, and this spares that query (only positive answers are kept, so an
+   * entity registered on another node is found on its first document).
+   */
+  private final Set<String> knownHosted = ConcurrentHashMap.newKeySet();
 
   public HostedEntities(HostedEntityMapper mapper, IdentityService identity) {
     this.mapper = mapper;
@@ -59,10 +67,25 @@ public class HostedEntities {
    * (null when the process has no tenant): not hosted here, or not the user's own entity.
    */
   public String ownershipProblem(String ruc, String tenantId) {
-    if (find(ruc).isEmpty()) {
+    if (!isHosted(ruc)) {
       return "la entidad no está registrada en la plataforma";
     }
     return tenantId != null && !tenantId.equals(ruc) ? "no corresponde a la entidad de su usuario" : null;
+  }
+
+  /** Whether the entity is hosted here (receives documents, runs procedures). */
+  public boolean isHosted(String ruc) {
+    if (ruc == null) {
+      return false;
+    }
+    if (knownHosted.contains(ruc)) {
+      return true;
+    }
+    boolean hosted = mapper.find(ruc) != null;
+    if (hosted) {
+      knownHosted.add(ruc);
+    }
+    return hosted;
   }
 
   public Optional<HostedEntityRow> find(String ruc) {

@@ -54,7 +54,7 @@ public class ReceptionService {
     if (checks.hasErrors()) {
       return Optional.of(checks.errors().get(0).message());
     }
-    if (entities.find(document.receiverRuc()).isEmpty()) {
+    if (!entities.isHosted(document.receiverRuc())) {
       return Optional.of("vrucentrec (RUC de la entidad receptora): la entidad "
           + document.receiverRuc() + " no recibe documentos en esta plataforma.");
     }
