@@ -6,10 +6,10 @@
 # For each database and app, on a fresh schema: starts it, drives it with bench/loadgen/LoadGen.java (warm-up,
 # then N calls at C concurrent senders), reads its RSS after the load, stops it, then
 # restarts it on the existing schema to measure "startup to ready". The two apps never
-# run at the same time. Settings (environment): BENCH_N (1000), BENCH_C (8), BENCH_WARMUP (300),
+# run at the same time. Settings (environment): BENCH_N (5000), BENCH_C (8), BENCH_WARMUP (15000),
 # BENCH_JAVA_OPTS (-Xmx1g, the same for both apps), BENCH_PORT (18200), BENCH_PG_PLATFORM_DB
 # (plataforma_bench), BENCH_PG_BASELINE_DB (baseline_bench), BENCH_PG_HOST (127.0.0.1),
-# BENCH_PG_USER (postgres), BENCH_JFR=1 (records the platform's load with JFR), BENCH_BUILD=0
+# BENCH_PG_USER (postgres), BENCH_RESTARTS (3: startup is their median), BENCH_JFR=1 (records the platform's load with JFR), BENCH_BUILD=0
 # (use the jars already built). Results: bench/results/<date-time>/ (summary.txt, logs, TSV).
 set -euo pipefail
 
@@ -25,6 +25,8 @@ WARMUP="${BENCH_WARMUP:-15000}"
 # H2 only: also drive the baseline with H2's default write delay (commits not yet in the file
 # when answered), for reference; no ratio is computed against it
 BASELINE_LAZY="${BENCH_BASELINE_LAZY:-1}"
+# restarts measured per app and database (startup to ready: their median)
+RESTARTS="${BENCH_RESTARTS:-3}"
 JAVA_OPTS_BENCH="${BENCH_JAVA_OPTS:--Xmx1g}"
 BPORT="${BENCH_PORT:-18200}"
 PG_HOST="${BENCH_PG_HOST:-127.0.0.1}"
@@ -51,7 +53,7 @@ fi
 log "# Intake benchmark $(date -Iseconds)"
 log "machine: $(nproc) CPUs, $(free -m | awk '/Mem:/{print $2}') MiB RAM, $(java -version 2>&1 | head -1)"
 log "commit: $(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- src || echo ' (src modified)')"
-log "settings: N=$N C=$C warm-up=$WARMUP JVM='$JAVA_OPTS_BENCH'"
+log "settings: N=$N C=$C warm-up=$WARMUP restarts=$RESTARTS JVM='$JAVA_OPTS_BENCH'"
 
 APP_PID=""
 APP_ENV=()
@@ -95,6 +97,7 @@ start_app() {
   exit 1
 }
 
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END{print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 cpu_s() { awk '{sub(/.*\) /, ""); printf "%.1f", ($12 + $13) / 100}' "/proc/$1/stat"; }
 rss_mib() { awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
@@ -166,13 +169,19 @@ bench_db() {
     local rss
     rss=$(rss_mib "$pid")
     stop_app
-    # the measured startup: a restart on the schema that now exists, as in production, once
-    # PostgreSQL's autovacuum has finished with the rows just written (it competes for the CPU)
+    # the measured startup: restarts on the schema that now exists, as in production, once
+    # PostgreSQL's autovacuum has finished with the rows just written (it competes for the CPU);
+    # the median of RESTARTS, since one start varies by ±10 % (how much the JIT compiles when)
     if [ "$db" = postgres ]; then quiesce_pg; fi
-    start_app "$target" "$work/$target-restart.log" "" "$jar" "${args[@]}"
-    local startup="$STARTUP_S" startup_cpu="$STARTUP_CPU_S"
-    stop_app
-    log "[$db] $target: startup to ready ${startup} s using ${startup_cpu} s of CPU (restart; first start on an empty schema ${first} s, ${first_cpu} s CPU), RSS after the load ${rss} MiB"
+    local walls=() cpus=()
+    for r in $(seq 1 "$RESTARTS"); do
+      start_app "$target" "$work/$target-restart-$r.log" "" "$jar" "${args[@]}"
+      walls+=("$STARTUP_S"); cpus+=("$STARTUP_CPU_S")
+      stop_app
+    done
+    local startup startup_cpu
+    startup=$(median "${walls[@]}"); startup_cpu=$(median "${cpus[@]}")
+    log "[$db] $target: startup to ready ${startup} s using ${startup_cpu} s of CPU (median of $RESTARTS restarts: ${walls[*]} s; ${cpus[*]} s CPU; first start on an empty schema ${first} s, ${first_cpu} s CPU), RSS after the load ${rss} MiB"
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$db" "$target" "$startup" "$first" "$rss" "$startup_cpu" >> "$OUT/startup-rss.tsv"
   done
   if [ "$db" = h2 ] && [ "$BASELINE_LAZY" = 1 ]; then

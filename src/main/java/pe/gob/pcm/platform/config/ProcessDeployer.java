@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import java.util.List;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -45,10 +46,14 @@ public class ProcessDeployer implements ApplicationRunner {
 
   private final RepositoryService repository;
   private final JdbcTemplate jdbc;
+  private final String definitions;
 
-  public ProcessDeployer(RepositoryService repository, JdbcTemplate jdbc) {
+  public ProcessDeployer(RepositoryService repository, JdbcTemplate jdbc,
+      ProcessEngineConfigurationImpl engine) {
     this.repository = repository;
     this.jdbc = jdbc;
+    // camunda.bpm.database.table-prefix, when the engine's tables live in another schema
+    this.definitions = engine.getDatabaseTablePrefix() + "ACT_RE_PROCDEF";
   }
 
   @Override
@@ -101,8 +106,8 @@ public class ProcessDeployer implements ApplicationRunner {
     if (last.isEmpty()) {
       return false;
     }
-    Integer overtaken = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RE_PROCDEF ours"
-        + " WHERE ours.DEPLOYMENT_ID_ = ? AND EXISTS (SELECT 1 FROM ACT_RE_PROCDEF newer"
+    Integer overtaken = jdbc.queryForObject("SELECT COUNT(*) FROM " + definitions + " ours"
+        + " WHERE ours.DEPLOYMENT_ID_ = ? AND EXISTS (SELECT 1 FROM " + definitions + " newer"
         + " WHERE newer.KEY_ = ours.KEY_ AND newer.TENANT_ID_ IS NULL AND newer.VERSION_ > ours.VERSION_)",
         Integer.class, last.get(0).getId());
     return overtaken != null && overtaken > 0;
