@@ -42,6 +42,7 @@ class WsIoTramiteIT {
   @Autowired TaskService tasks;
   @Autowired Actors actors;
   @Autowired org.camunda.bpm.engine.ManagementService management;
+  @Autowired org.camunda.bpm.engine.HistoryService history;
   @Autowired pe.gob.pcm.platform.signature.PdfSignatureVerifier verifier;
   Http http;
 
@@ -108,12 +109,12 @@ class WsIoTramiteIT {
   }
 
   /**
-   * The variables copied from the reception record get no ACT_HI_DETAIL row for their creation
-   * (PlatformHistoryLevel); their values are in ACT_HI_VARINST, and later changes, or other
-   * variables, are detailed as with "full".
+   * The variables copied from the reception record are not written to history when the process
+   * starts (PlatformHistoryLevel): their values are in the reception record. A later change is,
+   * as with "full", and so are the other variables; the process still ends cleanly.
    */
   @Test
-  void theReceptionRecordsCopiesAreInHistoryOnceAndTheirChangesInDetail() throws Exception {
+  void theReceptionRecordsCopiesReachHistoryOnlyWhenChanged() throws Exception {
     String cuo = Envelopes.newCuo();
     assertThat(code(send(Envelopes.validDocument(cuo, pdf()), List.of()))).isEqualTo("0000");
     String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(cuo).singleResult().getId();
@@ -121,17 +122,28 @@ class WsIoTramiteIT {
 
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM act_hi_detail WHERE proc_inst_id_ = ? AND name_ IN ('"
         + names + "')", Integer.class, pi)).isZero();
-    assertThat(jdbc.queryForList("SELECT name_ FROM act_hi_varinst WHERE proc_inst_id_ = ?", String.class, pi))
-        .containsAll(ReceptionProcess.RECORD_VARIABLES);
-    assertThat(jdbc.queryForObject("SELECT text_ FROM act_hi_varinst WHERE proc_inst_id_ = ? AND name_ = 'subject'",
-        String.class, pi)).isEqualTo("Implementación del Modelo de Gestión Documental");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM act_hi_varinst WHERE proc_inst_id_ = ? AND name_ IN ('"
+        + names + "')", Integer.class, pi)).isZero();
+    assertThat(jdbc.queryForObject("SELECT vasu FROM iotdtm_doc_externo e JOIN iotdtc_recepcion r"
+        + " ON e.recepcion_id = r.id WHERE r.vcuo = ?", String.class, cuo))
+        .isEqualTo("Implementación del Modelo de Gestión Documental");
 
     runtime.setVariable(pi, "subject", "Asunto corregido");
     runtime.setVariable(pi, "receptionNote", "nota");
     assertThat(jdbc.queryForList("SELECT text_ FROM act_hi_detail WHERE proc_inst_id_ = ? AND name_ = 'subject'",
         String.class, pi)).containsExactly("Asunto corregido");
+    assertThat(jdbc.queryForList("SELECT text_ FROM act_hi_varinst WHERE proc_inst_id_ = ? AND name_ = 'subject'",
+        String.class, pi)).containsExactly("Asunto corregido");
     assertThat(jdbc.queryForList("SELECT text_ FROM act_hi_detail WHERE proc_inst_id_ = ? AND name_ = 'receptionNote'",
         String.class, pi)).containsExactly("nota");
+
+    // removing a copy that history never saw, and ending the process, are as with "full"
+    runtime.removeVariable(pi, "folios");
+    runtime.removeVariable(pi, "subject");
+    assertThat(jdbc.queryForList("SELECT state_ FROM act_hi_varinst WHERE proc_inst_id_ = ? AND name_ = 'subject'",
+        String.class, pi)).containsExactly("DELETED");
+    runtime.deleteProcessInstance(pi, "prueba");
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getEndTime()).isNotNull();
   }
 
   @ParameterizedTest(name = "{0}={1}")
