@@ -47,6 +47,11 @@ class DeploymentFilesTest {
     String pom = read("pom.xml");
     String finalName = group(pom, "<finalName>([^<]+)</finalName>");
     assertThat(dockerfile).contains("/src/target/" + finalName + ".jar");
+    // it runs the extracted jar with the class data sharing archive its training start wrote
+    String archive = group(dockerfile, "-XX:ArchiveClassesAtExit=(\\S+)");
+    assertThat(group(dockerfile, "ENTRYPOINT[^\\n]*-XX:SharedArchiveFile=(\\S+) ")).isEqualTo(archive);
+    assertThat(group(dockerfile, "ENTRYPOINT[^\\n]* -jar (\\S+)\"")).isEqualTo("/app/plataforma/" + finalName + ".jar");
+    assertThat(dockerfile).contains("COPY --from=build /extracted /app/plataforma");
     assertThat(dockerfile).containsPattern("USER (?!root)\\w+");
     String exposed = group(dockerfile, "EXPOSE (\\d+)");
     assertThat(read("src/main/resources/application.yml")).contains("port: ${PORT:" + exposed + "}");
