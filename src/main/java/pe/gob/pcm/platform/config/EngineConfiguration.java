@@ -19,6 +19,8 @@ public class EngineConfiguration extends AbstractCamundaConfiguration {
     // detail of the reception record's copies (PlatformHistoryLevel); the engine picks the last
     // level registered under the configured name
     configuration.setCustomHistoryLevels(java.util.List.of(new PlatformHistoryLevel()));
+    // the id check before each insert builds its error message only when it fails
+    configuration.setCustomSessionFactories(java.util.List.of(new CheapIdCheckEntityManagerFactory()));
   }
 
   @Override
