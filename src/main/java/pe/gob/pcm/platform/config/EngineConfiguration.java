@@ -21,6 +21,8 @@ public class EngineConfiguration extends AbstractCamundaConfiguration {
     configuration.setCustomHistoryLevels(java.util.List.of(new PlatformHistoryLevel()));
     // the id check before each insert builds its error message only when it fails
     configuration.setCustomSessionFactories(java.util.List.of(new CheapIdCheckEntityManagerFactory()));
+    // a task created in this command has no grant to look up before granting its candidates
+    configuration.setResourceAuthorizationProvider(new NewTaskAuthorizationProvider());
   }
 
   @Override

@@ -13,8 +13,9 @@ public interface DocumentMapper {
       + " uploaded_at, process_instance_id, signature_status, signature_signer";
 
   @Insert("INSERT INTO document (id, tenant_id, file_name, media_type, size_bytes, sha256, content,"
-      + " uploaded_by, uploaded_at) VALUES (#{d.id}, #{d.tenantId}, #{d.fileName}, #{d.mediaType},"
-      + " #{d.sizeBytes}, #{d.sha256}, #{content}, #{d.uploadedBy}, #{d.uploadedAt})")
+      + " uploaded_by, uploaded_at, process_instance_id) VALUES (#{d.id}, #{d.tenantId}, #{d.fileName},"
+      + " #{d.mediaType}, #{d.sizeBytes}, #{d.sha256}, #{content}, #{d.uploadedBy}, #{d.uploadedAt},"
+      + " #{d.processInstanceId})")
   void insert(@Param("d") StoredDocument document, @Param("content") byte[] content);
 
   @Select("SELECT " + COLUMNS + " FROM document WHERE id = #{id}")

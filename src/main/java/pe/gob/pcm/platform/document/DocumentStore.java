@@ -46,6 +46,21 @@ public class DocumentStore {
   @Transactional
   public StoredDocument storePdf(String uploaderId, String tenantId, String fileName,
       byte[] content) {
+    StoredDocument document = checkedPdf(uploaderId, tenantId, fileName, content);
+    StoredDocument retry = mapper.findUnattached(uploaderId, document.sha256(), document.fileName());
+    if (retry != null && java.util.Objects.equals(retry.tenantId(), tenantId)) {
+      return retry;
+    }
+    mapper.insert(document, content);
+    return document;
+  }
+
+  /**
+   * A PDF checked as {@link #storePdf} checks it, with its id, hash and time, but not stored:
+   * for a caller that starts the process first and then stores the document already bound to
+   * it ({@link #storeAttached}), in one transaction, where a retry cannot find an earlier copy.
+   */
+  public StoredDocument checkedPdf(String uploaderId, String tenantId, String fileName, byte[] content) {
     String name = fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
     FieldChecks checks = new FieldChecks();
     checks.check("archivo", "Archivo", content == null || content.length == 0
@@ -59,15 +74,17 @@ public class DocumentStore {
     checks.check("nombre", "Nombre del archivo", name.isEmpty() ? "es obligatorio"
         : name.length() > 255 ? "no debe superar 255 caracteres" : null);
     checks.throwIfAny();
-
-    String sha256 = sha256(content);
-    StoredDocument retry = mapper.findUnattached(uploaderId, sha256, name);
-    if (retry != null && java.util.Objects.equals(retry.tenantId(), tenantId)) {
-      return retry;
-    }
-    StoredDocument document = new StoredDocument(UUID.randomUUID().toString(), tenantId, name, PDF,
-        content.length, sha256, uploaderId, LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS),
+    return new StoredDocument(UUID.randomUUID().toString(), tenantId, name, PDF,
+        content.length, sha256(content), uploaderId, LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS),
         null, null, null);
+  }
+
+  /** Stores a document from {@link #checkedPdf} bound to the process instance that uses it. */
+  @Transactional
+  public StoredDocument storeAttached(StoredDocument checked, byte[] content, String processInstanceId) {
+    StoredDocument document = new StoredDocument(checked.id(), checked.tenantId(), checked.fileName(),
+        checked.mediaType(), checked.sizeBytes(), checked.sha256(), checked.uploadedBy(), checked.uploadedAt(),
+        processInstanceId, null, null);
     mapper.insert(document, content);
     return document;
   }

@@ -1,9 +1,11 @@
 package pe.gob.pcm.platform.entity;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.stereotype.Service;
@@ -26,6 +28,15 @@ public class HostedEntities {
    * entity registered on another node is found on its first document).
    */
   private final Set<String> knownHosted = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Names of hosted entities as last read, for the answers sent on every intake. A rename is seen
+   * at once on this node (register) and within {@link #NAME_TTL_NANOS} on the others.
+   */
+  private final Map<String, KnownName> names = new ConcurrentHashMap<>();
+  private static final long NAME_TTL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+  private record KnownName(String name, long readAtNanos) {}
 
   public HostedEntities(HostedEntityMapper mapper, IdentityService identity) {
     this.mapper = mapper;
@@ -54,6 +65,7 @@ public class HostedEntities {
       tenant.setName(name);
       identity.saveTenant(tenant);
     }
+    names.put(ruc, new KnownName(name, System.nanoTime()));
     for (Role role : Role.values()) {
       if (role.side() == Role.Side.PCM
           && identity.createTenantQuery().tenantId(ruc).groupMember(role.groupId()).count() == 0) {
@@ -90,6 +102,20 @@ public class HostedEntities {
 
   public Optional<HostedEntityRow> find(String ruc) {
     return ruc == null ? Optional.empty() : Optional.ofNullable(mapper.find(ruc));
+  }
+
+  /** The entity's name (read at most a minute ago), or empty if it is not hosted here. */
+  public Optional<String> name(String ruc) {
+    if (ruc == null) {
+      return Optional.empty();
+    }
+    KnownName known = names.get(ruc);
+    if (known != null && System.nanoTime() - known.readAtNanos() < NAME_TTL_NANOS) {
+      return Optional.of(known.name());
+    }
+    Optional<String> name = find(ruc).map(HostedEntityRow::name);
+    name.ifPresent(found -> names.put(ruc, new KnownName(found, System.nanoTime())));
+    return name;
   }
 
   public List<HostedEntityRow> all() {

@@ -78,11 +78,11 @@ public class ReceptionService {
     ReceptionMapper.Key external = new ReceptionMapper.Key();
     mapper.insertExternalDocument(reception.id, document,
         document.documentDate().atZoneSameInstant(ZoneId.of("America/Lima")).toLocalDateTime(), external);
-    StoredDocument pdf = documents.storePdf(CHANNEL_USER, document.receiverRuc(), document.pdfName(), document.pdf());
-    mapper.insertMainDocument(external.id, document.pdfName(), pdf.id());
     for (int i = 0; i < document.annexNames().size(); i++) {
       mapper.insertAnnex(external.id, i + 1, document.annexNames().get(i));
     }
+    // the PDF is stored once the process exists, already bound to it (one UPDATE less)
+    StoredDocument pdf = documents.checkedPdf(CHANNEL_USER, document.receiverRuc(), document.pdfName(), document.pdf());
 
     Map<String, Object> variables = new HashMap<>();
     variables.put(EntityTenantIdProvider.ENTITY_RUC, document.receiverRuc());
@@ -100,7 +100,8 @@ public class ReceptionService {
     variables.put("folios", document.folios());
     variables.put("annexCount", document.annexCount());
     String processInstanceId = runtime.startProcessInstanceByKey(KEY, document.cuo(), variables).getId();
-    documents.attach(pdf.id(), processInstanceId);
+    documents.storeAttached(pdf, document.pdf(), processInstanceId);
+    mapper.insertMainDocument(external.id, document.pdfName(), pdf.id());
     mapper.attachProcess(reception.id, processInstanceId);
     return success(document.cuo(), document.receiverRuc());
   }
@@ -115,7 +116,7 @@ public class ReceptionService {
   }
 
   private Outcome success(String cuo, String receiverRuc) {
-    String name = entities.find(receiverRuc).map(pe.gob.pcm.platform.entity.HostedEntityMapper.HostedEntityRow::name).orElse(receiverRuc);
+    String name = entities.name(receiverRuc).orElse(receiverRuc);
     return new Outcome(true, "Documento con CUO " + cuo + " recibido por " + name
         + "; queda pendiente de recepción formal por su Mesa de Partes.");
   }

@@ -54,8 +54,9 @@ public class TramiteSoapConfiguration {
     endpoint.getOutFaultInterceptors().add(new SoapFaults.SpanishReason(meters));
     endpoint.publish("/Tramite");
     // validation against the contract's schema, its Base64 fields read as text: StrictBase64
-    // checks them as strictly and decodes them once (CXF takes the schema from the service model)
-    Schema schema = ContractSchema.withBase64AsText("wsdl/wsiotramite.wsdl");
+    // checks them as strictly and decodes them once (CXF takes the schema from the service model);
+    // each thread reuses its validator from one message to the next (ReusedValidatorSchema)
+    Schema schema = new ReusedValidatorSchema(ContractSchema.withBase64AsText("wsdl/wsiotramite.wsdl"));
     endpoint.getServer().getEndpoint().getService().getServiceInfos()
         .forEach(info -> info.setProperty(Schema.class.getName(), schema));
     return endpoint;

@@ -93,16 +93,14 @@ public class WsIoTramiteEndpoint implements Tramite {
       LOG.info("Recepción rechazada (CUO {}): {}", document.cuo(), refusal.get());
       return answer("-1", refusal.get());
     }
-    Optional<ReceptionService.Outcome> previous = receptions.alreadyReceived(document);
-    if (previous.isPresent()) {
-      return answer("0000", previous.get().message());
-    }
     try {
       RespuestaTramite received = answer("0000", receptions.receive(document).message());
       LOG.info("Recepción registrada: CUO {} de la entidad {}", document.cuo(), document.senderRuc());
       return received;
-    } catch (DuplicateKeyException concurrentDelivery) {
-      // The same CUO arrived twice at once: the other delivery stored it.
+    } catch (DuplicateKeyException resent) {
+      // A resend, or the same CUO twice at once: the first statement of receive (the reception
+      // row, unique per sender and CUO) refused it and nothing was written; the earlier delivery
+      // is answered again. Asking first would cost every intake a query for the rare resend.
       return receptions.alreadyReceived(document)
           .map(outcome -> answer("0000", outcome.message()))
           .orElseGet(() -> answer("-1", "No se pudo registrar el documento; reintente."));

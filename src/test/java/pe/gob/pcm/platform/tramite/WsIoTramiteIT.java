@@ -100,6 +100,12 @@ class WsIoTramiteIT {
         + " ON d.id = p.doc_externo_id JOIN iotdtc_recepcion r ON r.id = d.recepcion_id WHERE r.vcuo = ?",
         Integer.class, cuo)).isEqualTo(1);
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(cuo).singleResult();
+    // the PDF is stored bound to the process, and the reception names that process
+    assertThat(jdbc.queryForMap("SELECT doc.process_instance_id AS document_process, r.process_instance_id"
+        + " AS reception_process FROM document doc JOIN iotdtd_doc_principal p ON p.document_id = doc.id"
+        + " JOIN iotdtm_doc_externo d ON d.id = p.doc_externo_id JOIN iotdtc_recepcion r ON r.id = d.recepcion_id"
+        + " WHERE r.vcuo = ?", cuo)).containsEntry("document_process", task.getProcessInstanceId())
+        .containsEntry("reception_process", task.getProcessInstanceId());
     assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_ReceiveDocument");
     assertThat(task.getName()).isEqualTo("Recepcionar documento (CUO " + cuo + ")");
     assertThat(task.getTenantId()).isEqualTo(Actors.MUNI_RUC);
@@ -261,6 +267,8 @@ class WsIoTramiteIT {
     assertThat(message(again)).isEqualTo(message(first));
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM iotdtc_recepcion WHERE vcuo = ?", Integer.class, cuo)).isEqualTo(1);
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(cuo).count()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM document WHERE process_instance_id = ?", Integer.class,
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(cuo).singleResult().getId())).isEqualTo(1);
   }
 
   @Test
