@@ -31,7 +31,7 @@ public class HostedEntities {
 
   /**
    * Names of hosted entities as last read, for the answers sent on every intake. A rename is seen
-   * at once on this node (register) and within {@link #NAME_TTL_NANOS} on the others.
+   * at once on this node (register forgets the name) and within {@link #NAME_TTL_NANOS} on others.
    */
   private final Map<String, KnownName> names = new ConcurrentHashMap<>();
   private static final long NAME_TTL_NANOS = TimeUnit.MINUTES.toNanos(1);
@@ -65,7 +65,7 @@ public class HostedEntities {
       tenant.setName(name);
       identity.saveTenant(tenant);
     }
-    names.put(ruc, new KnownName(name, System.nanoTime()));
+    names.remove(ruc);
     for (Role role : Role.values()) {
       if (role.side() == Role.Side.PCM
           && identity.createTenantQuery().tenantId(ruc).groupMember(role.groupId()).count() == 0) {
