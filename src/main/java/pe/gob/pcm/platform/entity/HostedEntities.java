@@ -3,7 +3,6 @@ package pe.gob.pcm.platform.entity;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
@@ -23,17 +22,13 @@ public class HostedEntities {
   private final HostedEntityMapper mapper;
   private final IdentityService identity;
   /**
-   * RUCs found hosted. An entity is never removed from the platform, so once found it stays
-   * hosted: every intake asks, and this spares that query (only positive answers are kept, so an
-   * entity registered on another node is found on its first document).
+   * Hosted entities as last read, by RUC: every intake asks whether its receiver is hosted and
+   * answers with its name. Only entities found are kept (one registered on another node is found
+   * on its first document); an entity is never removed from the platform, so a kept one stays
+   * hosted. A rename is seen at once on this node (register forgets the entry) and within
+   * {@link #NAME_TTL_NANOS} on the others.
    */
-  private final Set<String> knownHosted = ConcurrentHashMap.newKeySet();
-
-  /**
-   * Names of hosted entities as last read, for the answers sent on every intake. A rename is seen
-   * at once on this node (register forgets the name) and within {@link #NAME_TTL_NANOS} on others.
-   */
-  private final Map<String, KnownName> names = new ConcurrentHashMap<>();
+  private final Map<String, KnownName> known = new ConcurrentHashMap<>();
   private static final long NAME_TTL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   private record KnownName(String name, long readAtNanos) {}
@@ -65,7 +60,7 @@ public class HostedEntities {
       tenant.setName(name);
       identity.saveTenant(tenant);
     }
-    names.remove(ruc);
+    known.remove(ruc);
     for (Role role : Role.values()) {
       if (role.side() == Role.Side.PCM
           && identity.createTenantQuery().tenantId(ruc).groupMember(role.groupId()).count() == 0) {
@@ -87,21 +82,7 @@ public class HostedEntities {
 
   /** Whether the entity is hosted here (receives documents, runs procedures). */
   public boolean isHosted(String ruc) {
-    if (ruc == null) {
-      return false;
-    }
-    if (knownHosted.contains(ruc)) {
-      return true;
-    }
-    boolean hosted = mapper.find(ruc) != null;
-    if (hosted) {
-      knownHosted.add(ruc);
-    }
-    return hosted;
-  }
-
-  public Optional<HostedEntityRow> find(String ruc) {
-    return ruc == null ? Optional.empty() : Optional.ofNullable(mapper.find(ruc));
+    return ruc != null && (known.containsKey(ruc) || name(ruc).isPresent());
   }
 
   /** The entity's name (read at most a minute ago), or empty if it is not hosted here. */
@@ -109,13 +90,17 @@ public class HostedEntities {
     if (ruc == null) {
       return Optional.empty();
     }
-    KnownName known = names.get(ruc);
-    if (known != null && System.nanoTime() - known.readAtNanos() < NAME_TTL_NANOS) {
-      return Optional.of(known.name());
+    KnownName kept = known.get(ruc);
+    if (kept != null && System.nanoTime() - kept.readAtNanos() < NAME_TTL_NANOS) {
+      return Optional.of(kept.name());
     }
     Optional<String> name = find(ruc).map(HostedEntityRow::name);
-    name.ifPresent(found -> names.put(ruc, new KnownName(found, System.nanoTime())));
+    name.ifPresent(found -> known.put(ruc, new KnownName(found, System.nanoTime())));
     return name;
+  }
+
+  public Optional<HostedEntityRow> find(String ruc) {
+    return ruc == null ? Optional.empty() : Optional.ofNullable(mapper.find(ruc));
   }
 
   public List<HostedEntityRow> all() {
