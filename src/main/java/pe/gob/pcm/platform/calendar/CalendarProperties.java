@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "platform.calendar")
 public record CalendarProperties(
-    @DefaultValue("America/Lima") ZoneId zone,
+    @DefaultValue(PeruTime.ZONE_ID) ZoneId zone,
     @DefaultValue List<LocalDate> extraNonWorkingDays) {}

@@ -1,13 +1,25 @@
 package pe.gob.pcm.platform.config;
 
+import pe.gob.pcm.platform.entity.EntityTenantIdProvider;
+import pe.gob.pcm.platform.security.NewTaskAuthorizationProvider;
+
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.stereotype.Component;
+import pe.gob.pcm.platform.entity.EntityTenantIdProvider;
+import pe.gob.pcm.platform.history.RecordCopies;
 import pe.gob.pcm.platform.privacy.CuoLoggingContext;
+import pe.gob.pcm.platform.security.NewTaskAuthorizationProvider;
 
 /** Engine settings that have no starter property. */
 @Component
 public class EngineConfiguration extends AbstractCamundaConfiguration {
+
+  private final java.util.List<RecordCopies> recordCopies;
+
+  public EngineConfiguration(java.util.List<RecordCopies> recordCopies) {
+    this.recordCopies = recordCopies;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -16,9 +28,9 @@ public class EngineConfiguration extends AbstractCamundaConfiguration {
     configuration.setTenantIdProvider(new EntityTenantIdProvider());
     configuration.setTenantCheckEnabled(true);
     // "full" without the personal-data form fields (docs/datos-personales.md) nor the creation
-    // detail of the reception record's copies (PlatformHistoryLevel); the engine picks the last
+    // detail of the features' record copies (PlatformHistoryLevel); the engine picks the last
     // level registered under the configured name
-    configuration.setCustomHistoryLevels(java.util.List.of(new PlatformHistoryLevel()));
+    configuration.setCustomHistoryLevels(java.util.List.of(new PlatformHistoryLevel(recordCopies)));
     // the id check before each insert builds its error message only when it fails
     configuration.setCustomSessionFactories(java.util.List.of(new CheapIdCheckEntityManagerFactory()));
     // a task created in this command has no grant to look up before granting its candidates

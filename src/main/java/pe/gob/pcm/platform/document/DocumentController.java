@@ -1,5 +1,7 @@
 package pe.gob.pcm.platform.document;
 
+import pe.gob.pcm.platform.signature.DemoSigning;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import pe.gob.pcm.platform.config.PlatformUser;
+import pe.gob.pcm.platform.security.PlatformUser;
 import pe.gob.pcm.platform.validation.FieldError;
 import pe.gob.pcm.platform.validation.InvalidInputException;
 

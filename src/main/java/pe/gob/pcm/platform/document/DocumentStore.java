@@ -12,8 +12,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import pe.gob.pcm.platform.config.PlatformProperties;
-import pe.gob.pcm.platform.config.PlatformUser;
+import pe.gob.pcm.platform.security.PlatformUser;
 import pe.gob.pcm.platform.validation.FieldChecks;
 
 /**
@@ -32,11 +31,11 @@ public class DocumentStore {
   private final long maxBytes;
 
   public DocumentStore(DocumentMapper mapper, HistoryService history, IdentityService identity,
-      PlatformProperties properties) {
+      DocumentProperties properties) {
     this.mapper = mapper;
     this.history = history;
     this.identity = identity;
-    this.maxBytes = properties.documents().maxSize().toBytes();
+    this.maxBytes = properties.maxBytes();
   }
 
   /**
@@ -118,7 +117,7 @@ public class DocumentStore {
       return "debe ser un PDF";
     }
     if (document.processInstanceId() != null && !document.processInstanceId().equals(processInstanceId)) {
-      return "el documento ya se usó en otra solicitud";
+      return "el documento ya se usó en otro trámite o solicitud";
     }
     return null;
   }

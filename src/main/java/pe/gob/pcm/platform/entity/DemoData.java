@@ -1,5 +1,7 @@
 package pe.gob.pcm.platform.entity;
 
+import pe.gob.pcm.platform.security.Role;
+
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -9,7 +11,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import pe.gob.pcm.platform.config.PlatformProperties;
 
 /**
  * Demo users, one per role and entity (listed in the README). Exists only in the demo profile:
@@ -36,10 +37,10 @@ public class DemoData implements ApplicationRunner {
       new String[] {"pcm.gerencia", Role.GERENCIA.groupId(), "Gerencia PCM"});
 
   private final IdentityService identity;
-  private final PlatformProperties properties;
+  private final EntityProperties properties;
   private final String password;
 
-  public DemoData(IdentityService identity, PlatformProperties properties,
+  public DemoData(IdentityService identity, EntityProperties properties,
       @Value("${platform.demo.password:demo}") String password) {
     this.identity = identity;
     this.properties = properties;
@@ -48,7 +49,7 @@ public class DemoData implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    for (PlatformProperties.HostedEntity entity : properties.hostedEntities()) {
+    for (EntityProperties.HostedEntity entity : properties.hostedEntities()) {
       if (entity.demoUserPrefix() == null) {
         continue;
       }

@@ -1,5 +1,7 @@
 package pe.gob.pcm.platform.entity;
 
+import pe.gob.pcm.platform.security.Role;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

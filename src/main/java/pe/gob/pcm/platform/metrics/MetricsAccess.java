@@ -1,7 +1,7 @@
 package pe.gob.pcm.platform.metrics;
 
 import org.springframework.stereotype.Component;
-import pe.gob.pcm.platform.config.PlatformUser;
+import pe.gob.pcm.platform.security.PlatformUser;
 
 /**
  * Who may read the figures: administrators (camunda-admin) and the members of the configured

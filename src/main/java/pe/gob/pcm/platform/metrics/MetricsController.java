@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import pe.gob.pcm.platform.calendar.CalendarProperties;
-import pe.gob.pcm.platform.config.PlatformUser;
+import pe.gob.pcm.platform.security.PlatformUser;
 import pe.gob.pcm.platform.validation.FieldError;
 import pe.gob.pcm.platform.validation.InvalidInputException;
 

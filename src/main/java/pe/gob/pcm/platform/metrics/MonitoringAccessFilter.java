@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
 import org.springframework.web.filter.OncePerRequestFilter;
-import pe.gob.pcm.platform.config.PlatformAuthenticationFilter;
-import pe.gob.pcm.platform.config.PlatformUser;
+import pe.gob.pcm.platform.security.PlatformAuthenticationFilter;
+import pe.gob.pcm.platform.security.PlatformUser;
 
 /**
  * In front of {@code /actuator/*}: {@code /actuator/health}, its probes {@code /liveness} and

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import pe.gob.pcm.platform.config.PlatformAuthenticationFilter;
+import pe.gob.pcm.platform.security.PlatformAuthenticationFilter;
 
 @Configuration
 public class MonitoringConfiguration {

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import pe.gob.pcm.platform.config.Lazy;
+import org.springframework.util.function.SingletonSupplier;
 import pe.gob.pcm.platform.pide.PideClients;
 
 /**
@@ -50,7 +50,7 @@ public class ConformanceSuite {
   static final String TESTER_RUC = "20168999926";
 
   private final PideClients pide;
-  private final Lazy<HttpClient> http = new Lazy<>(
+  private final SingletonSupplier<HttpClient> http = SingletonSupplier.of(
       () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
 
   public ConformanceSuite(PideClients pide) {
@@ -219,7 +219,7 @@ public class ConformanceSuite {
   }
 
   private String testCuo() {
-    String cuo = pide.cuo().getCUO("127.0.0.1");
+    String cuo = pide.testCuo("127.0.0.1");
     if (cuo == null || !cuo.matches("\\d{10}")) {
       throw new IllegalStateException("La PIDE no devolvió un CUO de prueba: " + cuo);
     }

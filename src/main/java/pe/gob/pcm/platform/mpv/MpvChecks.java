@@ -42,14 +42,14 @@ public class MpvChecks implements ExecutionListener, TaskListener {
   private static final Set<String> SGD_TYPES = Set.of(SGD_OWN, SGD_PCM);
 
   private final DocumentStore documents;
-  private final pe.gob.pcm.platform.tramite.ReceptionMapper receptions;
+  private final pe.gob.pcm.platform.tramite.reception.ReceptionService receptions;
   private final HostedEntities entities;
   private final IdentityService identity;
   private final CalendarProperties calendar;
   private final int goLiveMinDays;
   private final LocalTime goLiveTime;
 
-  public MpvChecks(DocumentStore documents, pe.gob.pcm.platform.tramite.ReceptionMapper receptions,
+  public MpvChecks(DocumentStore documents, pe.gob.pcm.platform.tramite.reception.ReceptionService receptions,
       HostedEntities entities, IdentityService identity,
       CalendarProperties calendar,
       @Value("${platform.mpv.go-live-min-days:2}") int goLiveMinDays,
@@ -163,12 +163,12 @@ public class MpvChecks implements ExecutionListener, TaskListener {
     if (cuo == null || !cuo.strip().matches("\\d{10}")) {
       return "debe tener 10 dígitos (el CUO que la PIDE dio a su SGD)";
     }
-    var reception = receptions.findBySenderAndCuo(entityRuc, cuo.strip());
-    if (reception == null || !ConformanceSuite.TESTER_RUC.equals(reception.vrucentrec())) {
+    var reception = receptions.find(entityRuc, cuo.strip()).orElse(null);
+    if (reception == null || !ConformanceSuite.TESTER_RUC.equals(reception.receiverRuc())) {
       return "la PCM no ha recibido de su entidad un documento con ese CUO: envíelo desde su SGD a la PCM (RUC "
           + ConformanceSuite.TESTER_RUC + ") y vuelva a intentar";
     }
-    return "P".equals(reception.cflgest()) ? null
+    return "P".equals(reception.state()) ? null
         : "ese documento ya fue atendido por la Mesa de Partes de la PCM: envíe otro documento de prueba";
   }
 

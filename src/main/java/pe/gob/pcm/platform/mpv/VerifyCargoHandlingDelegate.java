@@ -1,5 +1,7 @@
 package pe.gob.pcm.platform.mpv;
 
+import pe.gob.pcm.platform.tramite.reception.ReceptionStatus;
+
 import static pe.gob.pcm.platform.mpv.MpvProcess.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
 import pe.gob.pcm.platform.calendar.CalendarProperties;
 import pe.gob.pcm.platform.document.DocumentStore;
 import pe.gob.pcm.platform.document.StoredDocument;
-import pe.gob.pcm.platform.tramite.ReceptionMapper;
+import pe.gob.pcm.platform.tramite.reception.ReceptionService;
 
 /**
  * The cargo side of the administrative test: the entity's SGD sent a test document to the PCM;
@@ -30,13 +32,13 @@ public class VerifyCargoHandlingDelegate implements JavaDelegate {
   static final String TEST_UNIT = "SGTD - PRUEBAS DE INTEROPERABILIDAD";
 
   private final ConformanceSuite suite;
-  private final ReceptionMapper receptions;
+  private final ReceptionService receptions;
   private final DocumentStore documents;
   private final RuntimeService runtime;
   private final ObjectMapper json;
   private final ZoneId zone;
 
-  public VerifyCargoHandlingDelegate(ConformanceSuite suite, ReceptionMapper receptions, DocumentStore documents,
+  public VerifyCargoHandlingDelegate(ConformanceSuite suite, ReceptionService receptions, DocumentStore documents,
       RuntimeService runtime, ObjectMapper json, CalendarProperties calendar) {
     this.suite = suite;
     this.receptions = receptions;
@@ -53,9 +55,9 @@ public class VerifyCargoHandlingDelegate implements JavaDelegate {
     String cuo = (String) execution.getVariable(ADMIN_TEST_SENT_CUO);
     ZonedDateTime when = ZonedDateTime.now(zone);
 
-    ReceptionMapper.ReceptionStatus reception = receptions.findBySenderAndCuo(ruc, cuo);
+    ReceptionStatus reception = receptions.find(ruc, cuo).orElse(null);
     List<ConformanceCheck> checks = suite.cargoChecks(url, cuo, TEST_REGISTRATION);
-    if (reception != null && "P".equals(reception.cflgest())) {
+    if (reception != null && "P".equals(reception.state())) {
       receptions.register(reception.id(), TEST_REGISTRATION, String.valueOf(when.getYear()), TEST_UNIT,
           RunConformanceSuiteDelegate.SYSTEM_USER);
       if (reception.processInstanceId() != null

@@ -55,6 +55,16 @@ public class PideClients {
     return properties.cuoService();
   }
 
+  /** A CUO for a document the entity sends (PcmCuo.getCUOEntidad with the configured service). */
+  public String entityCuo(String entityRuc) {
+    return cuo().getCUOEntidad(entityRuc, properties.cuoService());
+  }
+
+  /** A CUO for a test message from the given address (PcmCuo.getCUO). */
+  public String testCuo(String callerIp) {
+    return cuo().getCUO(callerIp);
+  }
+
   /**
    * The retry cycle of the service tasks that call the PIDE ({@code platform.pide.retry-cycle}),
    * read by the models as {@code ${pideClients.retryCycle()}}: an outage longer than the cycle

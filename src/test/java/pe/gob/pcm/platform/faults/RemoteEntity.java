@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import pe.gob.pcm.platform.tramite.CargoReceipt;
+import pe.gob.pcm.platform.tramite.dispatch.CargoReceipt;
 
 /**
  * Another entity's wsiotramite, outside the platform, registered in the PIDE's directory: the

@@ -17,7 +17,7 @@ import pe.gob.pcm.platform.colabora.ColaboraFixture;
 import pe.gob.pcm.platform.colabora.ColaboraMapper;
 import pe.gob.pcm.platform.support.Http;
 import pe.gob.pcm.platform.support.PlatformTest;
-import pe.gob.pcm.platform.tramite.DispatchMapper;
+import pe.gob.pcm.platform.tramite.dispatch.DispatchMapper;
 
 /**
  * Personal data stored by real flows (a Colabora master user, a document sent to the other
@@ -123,8 +123,8 @@ class PersonalDataEncryptionIT {
     // the sender sealed its copy, sent the plain DNI over the wire, the receiver sealed its own
     assertThat(received).isNotEqualTo(outgoing.get("vnumdociderem"));
     assertThat(cipher.open(received)).isEqualTo(SIGNER_DNI);
-    assertThat(dispatches.find(((Number) outgoing.get("id")).longValue()).vnumdociderem()).isEqualTo(SIGNER_DNI);
-    assertThat(dispatches.findByCuo(cuo).vnumdociderem()).isEqualTo(SIGNER_DNI);
+    assertThat(dispatches.find(((Number) outgoing.get("id")).longValue()).signerIdNumber()).isEqualTo(SIGNER_DNI);
+    assertThat(dispatches.findByCuo(cuo).signerIdNumber()).isEqualTo(SIGNER_DNI);
 
     assertThat(platformTablesContaining(SIGNER_DNI)).isEmpty();
     assertThat(engineTablesContaining("ACT_HI_VARINST", SIGNER_DNI)).isZero();

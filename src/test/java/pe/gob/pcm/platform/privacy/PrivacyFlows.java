@@ -3,7 +3,7 @@ package pe.gob.pcm.platform.privacy;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
-import pe.gob.pcm.platform.tramite.DispatchProcess;
+import pe.gob.pcm.platform.tramite.dispatch.DispatchProcess;
 import pe.gob.pcm.platform.tramite.Dispatches;
 
 /** A document sent by the municipality to the PCM through the local PIDE, with a signer's DNI. */

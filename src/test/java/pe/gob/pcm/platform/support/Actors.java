@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.stereotype.Component;
-import pe.gob.pcm.platform.config.PlatformUser;
+import pe.gob.pcm.platform.security.PlatformUser;
 
 /**
  * Runs engine calls as a demo user, with the groups and tenants Camunda knows for them, so

@@ -1,6 +1,6 @@
 package pe.gob.pcm.platform.tramite;
 
-import static pe.gob.pcm.platform.tramite.DispatchProcess.*;
+import static pe.gob.pcm.platform.tramite.dispatch.DispatchProcess.*;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package pe.gob.pcm.platform.tramite;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static pe.gob.pcm.platform.tramite.DispatchProcess.*;
+import static pe.gob.pcm.platform.tramite.dispatch.DispatchProcess.*;
 
 import java.util.HashMap;
 import java.util.Map;

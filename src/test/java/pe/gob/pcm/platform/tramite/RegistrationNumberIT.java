@@ -1,5 +1,7 @@
 package pe.gob.pcm.platform.tramite;
 
+import pe.gob.pcm.platform.tramite.reception.RegisterReceptionDelegate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

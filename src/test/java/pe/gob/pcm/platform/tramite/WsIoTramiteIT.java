@@ -1,5 +1,8 @@
 package pe.gob.pcm.platform.tramite;
 
+import pe.gob.pcm.platform.tramite.reception.ReceptionProcess;
+import pe.gob.pcm.platform.tramite.soap.StrictBase64;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

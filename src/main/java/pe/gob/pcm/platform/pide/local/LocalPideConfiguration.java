@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import pe.gob.pcm.platform.pide.PideClients;
 import pe.gob.pcm.platform.pide.PideDirectory;
-import pe.gob.pcm.platform.tramite.TramiteProperties;
+import pe.gob.pcm.platform.mgd.MgdRules;
 
 /**
  * A PIDE on this server ({@code /pide/PcmIMgdTramite}, {@code /pide/PcmCuo}), on in the demo so
@@ -45,10 +45,8 @@ public class LocalPideConfiguration {
 
   @Bean
   Endpoint localPideTramiteEndpoint(PideDirectory directory,
-      PideClients clients, TramiteProperties tramite, LocalPideAvailability availability,
-      pe.gob.pcm.platform.config.PlatformProperties platform) {
-    return publish(localPideBus, new LocalPideTramite(directory, clients, tramite, availability,
-            platform.documents().maxSize().toBytes()),
+      PideClients clients, MgdRules rules, LocalPideAvailability availability) {
+    return publish(localPideBus, new LocalPideTramite(directory, clients, rules, availability),
         "classpath:wsdl/PcmIMgdTramite.wsdl", "/PcmIMgdTramite");
   }
 

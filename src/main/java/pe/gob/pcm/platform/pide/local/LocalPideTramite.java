@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import pe.gob.pcm.platform.pide.PideClients;
 import pe.gob.pcm.platform.pide.PideDirectory;
 import pe.gob.pcm.platform.pide.PideProperties;
-import pe.gob.pcm.platform.tramite.TramiteProperties;
-import pe.gob.pcm.platform.tramite.MgdRules;
+import pe.gob.pcm.platform.mgd.MgdRules;
+import pe.gob.pcm.platform.pide.MgdWire;
 import pe.gob.segdi.wsiopidetramite.ws.CargoTramite;
 import pe.gob.segdi.wsiopidetramite.ws.ConsultaTramite;
 import pe.gob.segdi.wsiopidetramite.ws.IoTipoDocumentoTramite;
@@ -35,24 +35,21 @@ public class LocalPideTramite implements PcmIMgdTramitePortType {
 
   private final PideDirectory directory;
   private final PideClients clients;
-  private final TramiteProperties tramite;
-
+  private final MgdRules rules;
   private final LocalPideAvailability availability;
-  private final long maxPdfBytes;
 
-  public LocalPideTramite(PideDirectory directory, PideClients clients, TramiteProperties tramite,
-      LocalPideAvailability availability, long maxPdfBytes) {
-    this.maxPdfBytes = maxPdfBytes;
+  public LocalPideTramite(PideDirectory directory, PideClients clients, MgdRules rules,
+      LocalPideAvailability availability) {
     this.availability = availability;
     this.directory = directory;
     this.clients = clients;
-    this.tramite = tramite;
+    this.rules = rules;
   }
 
   @Override
   public List<IoTipoDocumentoTramite> getTipoDocumento() {
     requireAvailable();
-    return tramite.documentTypes().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+    return rules.documentTypes().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
         .map(e -> {
           IoTipoDocumentoTramite type = new IoTipoDocumentoTramite();
           type.setCcodtipdoctra(e.getKey());
@@ -66,8 +63,7 @@ public class LocalPideTramite implements PcmIMgdTramitePortType {
     requireAvailable();
     // The PIDE checks the metadata before relaying, with the MGD's rules: 0003 and the field.
     String problem = request == null ? "request es obligatorio"
-        : MgdRules.firstProblem(PideRelayMapping.toEntity(request), tramite.documentTypes(), maxPdfBytes)
-            .orElse(null);
+        : rules.firstProblem(MgdWire.toDocument(PideRelayMapping.toEntity(request))).orElse(null);
     Optional<PideProperties.DirectoryEntry> target = problem == null ? entry(request.getVrucentrec()) : Optional.empty();
     if (problem == null && target.isEmpty()) {
       problem = "Entidad receptora no registrada en la PIDE: " + request.getVrucentrec();

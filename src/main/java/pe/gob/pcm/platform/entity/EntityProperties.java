@@ -1,0 +1,16 @@
+package pe.gob.pcm.platform.entity;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code platform.hosted-entities}: entities registered at every start (docs/configuration.md). */
+@ConfigurationProperties(prefix = "platform")
+public record EntityProperties(@DefaultValue List<HostedEntity> hostedEntities) {
+
+  /**
+   * An entity whose procedures run on this platform; it becomes a Camunda tenant. The demo
+   * profile names its users after {@code demoUserPrefix} (e.g. {@code muni.ti}).
+   */
+  public record HostedEntity(String ruc, String name, String demoUserPrefix) {}
+}

@@ -1,0 +1,137 @@
+package pe.gob.pcm.platform.security;
+
+
+import java.util.List;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what, applied at every start and safe to repeat: the role groups, their Camunda
+ * authorizations (the common ones here, each procedure's from its feature's {@link ProcessGrants})
+ * and the Tasklist filters. Tasks need no grant here: the engine grants a task to its assignee
+ * and candidate groups when it is created.
+ */
+@Component
+@Order(20)
+public class AccessPolicy implements ApplicationRunner {
+
+  private static final String ALL = ANY;
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final List<ProcessGrants> features;
+
+  public AccessPolicy(IdentityService identity, AuthorizationService authorizations,
+      FilterService filters, TaskService tasks, List<ProcessGrants> features) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+    this.features = features;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    for (Role role : Role.values()) {
+      ensureGroup(role);
+      grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(role, Resources.PROCESS_INSTANCE, ALL, Permissions.CREATE);
+    }
+    for (Role role : Role.values()) {
+      if (role.side() == Role.Side.ENTITY) {
+        // The tenant check narrows "every definition" to the user's own entity.
+        grant(role, Resources.PROCESS_DEFINITION, ALL,
+            Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+      }
+    }
+    for (ProcessGrants feature : features) {
+      feature.grant(this::grant);
+    }
+    grant(Role.GERENCIA, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Role.GERENCIA, Resources.PROCESS_DEFINITION, ALL,
+        Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    grant(Role.GERENCIA, Resources.DECISION_DEFINITION, ALL, Permissions.READ, Permissions.READ_HISTORY);
+    grant(Role.GERENCIA, Resources.DEPLOYMENT, ALL, Permissions.READ);
+
+    ensureFilters();
+  }
+
+  private void ensureGroup(Role role) {
+    if (identity.createGroupQuery().groupId(role.groupId()).count() == 0) {
+      Group group = identity.newGroup(role.groupId());
+      group.setName(role.displayName());
+      group.setType(role.side() == Role.Side.PCM ? "PCM" : "ENTIDAD");
+      identity.saveGroup(group);
+    }
+  }
+
+  private void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
+    Authorization auth = authorizations.createAuthorizationQuery()
+        .groupIdIn(role.groupId()).resourceType(resource).resourceId(resourceId)
+        .singleResult();
+    if (auth == null) {
+      auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      auth.setGroupId(role.groupId());
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+    }
+    boolean changed = auth.getId() == null;
+    for (Permission permission : permissions) {
+      if (!auth.isPermissionGranted(permission)) {
+        auth.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(auth);
+    }
+  }
+
+  /** Two Tasklist filters every user sees: own tasks and the tasks offered to their groups. */
+  private void ensureFilters() {
+    ensureFilter("Mis tareas", -10, "Tareas asignadas a mí",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    ensureFilter("Tareas de mis grupos", 0, "Tareas sin asignar de mis grupos",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .taskUnassigned());
+  }
+
+  private void ensureFilter(String name, int priority, String description,
+      org.camunda.bpm.engine.task.TaskQuery query) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter != null) {
+      return;
+    }
+    filter = filters.newTaskFilter(name)
+        .setProperties(Map.of("priority", priority, "description", description, "refresh", true))
+        .setQuery(query);
+    filters.saveFilter(filter);
+    Authorization auth = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
+    auth.setUserId(ANY);
+    auth.setResource(Resources.FILTER);
+    auth.setResourceId(filter.getId());
+    auth.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(auth);
+  }
+}
