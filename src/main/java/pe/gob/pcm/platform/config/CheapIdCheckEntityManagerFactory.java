@@ -11,9 +11,8 @@ import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManagerFactory;
 /**
  * The engine's entity manager, with one change: before each insert Camunda checks the entity's id
  * with an error message it builds first, from the entity's complete {@code toString()} (every
- * field, dates formatted), whether the id is valid or not. A reception inserts some 30 entities;
- * that message was ~10 % of the CPU of an intake on PostgreSQL (docs/performance.md). Here the
- * same check runs, with the same message, only when the id is missing or the reserved {@code *}.
+ * field, dates formatted), whether the id is valid or not, for each of the ~30 entities of a
+ * reception (its cost: docs/performance.md). Here the same check runs, with the same message, only when the id is missing or the reserved {@code *}.
  * Registered as a custom session factory (EngineConfiguration), it replaces the default one for
  * the session type {@link DbEntityManager}.
  */

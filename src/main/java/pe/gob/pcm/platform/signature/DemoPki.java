@@ -34,8 +34,7 @@ public class DemoPki implements DemoSigning, pe.gob.pcm.platform.signature.Cargo
   private final X509Certificate caCertificate;
   /**
    * The CA with its private key, read from its PKCS#12 store only when a certificate is first
-   * issued: opening the store (two PBKDF2 derivations of 10 000 rounds) was a fixed cost of every
-   * start.
+   * issued: opening the store (two PBKDF2 derivations) is not a cost of every start.
    */
   private final SingletonSupplier<CertificateAuthority> authority;
 

@@ -46,13 +46,19 @@ public class DispatchChecks implements ExecutionListener, TaskListener {
     }
   }
 
+  /** The rule of each task completed with this listener, by its BPMN id. */
+  private final java.util.Map<String, java.util.function.Consumer<DelegateTask>> byTask = java.util.Map.of(
+      "Task_PrepareDocument", this::prepare,
+      "Task_CorrectRefused", this::correct,
+      "Task_CorrectObserved", this::correct);
+
   @Override
   public void notify(DelegateTask task) {
-    if ("Task_PrepareDocument".equals(task.getTaskDefinitionKey())) {
-      prepare(task);
-    } else {
-      correct(task);
+    java.util.function.Consumer<DelegateTask> rule = byTask.get(task.getTaskDefinitionKey());
+    if (rule == null) {
+      throw new IllegalStateException("dispatchChecks no tiene regla para la tarea " + task.getTaskDefinitionKey());
     }
+    rule.accept(task);
   }
 
   /** "Preparar el documento a enviar": checks, then the outgoing record in state P. */

@@ -5,9 +5,8 @@ import org.springframework.stereotype.Component;
 import pe.gob.pcm.platform.history.RecordCopies;
 
 /**
- * A reception starts with 14 variables copied from its record in the MGD tables; "full" history
- * would write each value three times more (ACT_RU_VARIABLE, ACT_HI_VARINST, ACT_HI_DETAIL), 28
- * of the ~45 engine rows of every document received (docs/performance.md).
+ * A reception starts with variables copied from its record in the MGD tables; "full" history
+ * would write each value again in ACT_HI_VARINST and ACT_HI_DETAIL (docs/performance.md).
  */
 @Component
 class ReceptionRecordCopies implements RecordCopies {

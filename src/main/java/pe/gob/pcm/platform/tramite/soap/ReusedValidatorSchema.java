@@ -16,8 +16,8 @@ import org.xml.sax.SAXNotSupportedException;
 /**
  * The contract's schema, handing each thread the same validator again once its last message has
  * been validated. JAXB asks the schema for a new validator for every message it reads; the JDK's
- * builds one afresh each time (its scanner, schema loader and settings), which cost about 3 % of
- * the CPU of an intake (docs/performance.md). A validator starts over at each document's start
+ * builds one afresh each time (its scanner, schema loader and settings; cost in
+ * docs/performance.md). A validator starts over at each document's start
  * ({@code startDocument}), so a thread may use the same one for its next message. One that was
  * left in the middle of a message (the message was refused mid-way) is not used again: the thread
  * gets a new one. After a message the validator forgets its error handler and locator, which
