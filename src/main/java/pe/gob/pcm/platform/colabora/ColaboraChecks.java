@@ -6,7 +6,9 @@ import static pe.gob.pcm.platform.colabora.ColaboraProcess.*;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -34,17 +36,30 @@ public class ColaboraChecks implements ExecutionListener, TaskListener {
   private static final Set<String> REVIEW_DECISIONS = Set.of(APPROVE, OBSERVE, REJECT);
   private static final Set<String> A1_DECISIONS = Set.of(APPROVE, OBSERVE);
   private static final int OBSERVATION_MAX = 2000;
-  private static final java.util.Map<String, String> DOCUMENT_LABELS = java.util.Map.of(
+  private static final Consumer<DelegateTask> NO_CHECKS = task -> { };
+  private static final Map<String, String> DOCUMENT_LABELS = Map.of(
       A3_DOCUMENT, "Código del Formato A-3",
       DESIGNATION_DOCUMENT, "Código de la resolución o contrato",
       A1_DOCUMENT, "Código del Formato A-1");
 
   private final DocumentStore documents;
   private final HostedEntities entities;
+  /**
+   * The rule run on completing each user task, found by the task's BPMN id. Any other task key
+   * runs no checks, as the previous {@code switch} default did: every user task of the model that
+   * is wired to this listener has an entry here.
+   */
+  private final Map<String, Consumer<DelegateTask>> taskChecks;
 
   public ColaboraChecks(DocumentStore documents, HostedEntities entities) {
     this.documents = documents;
     this.entities = entities;
+    this.taskChecks = Map.ofEntries(
+        Map.entry("Task_ReviewRequest", this::completeReview),
+        Map.entry("Task_ReviewA1", this::completeServiceReview),
+        Map.entry("Task_CorrectA3", task -> checkDocumentFields(task, A3_DOCUMENT)),
+        Map.entry("Task_AnswerObservation", task -> checkDocumentFields(task, A3_DOCUMENT, DESIGNATION_DOCUMENT)),
+        Map.entry("Task_SubmitA1", task -> checkDocumentFields(task, A1_DOCUMENT)));
   }
 
   @Override
@@ -55,14 +70,7 @@ public class ColaboraChecks implements ExecutionListener, TaskListener {
   /** Completion of a Colabora user task: the checks of its form. */
   @Override
   public void notify(DelegateTask task) {
-    switch (task.getTaskDefinitionKey()) {
-      case "Task_ReviewRequest" -> completeReview(task);
-      case "Task_ReviewA1" -> completeServiceReview(task);
-      case "Task_CorrectA3" -> checkDocumentFields(task, A3_DOCUMENT);
-      case "Task_AnswerObservation" -> checkDocumentFields(task, A3_DOCUMENT, DESIGNATION_DOCUMENT);
-      case "Task_SubmitA1" -> checkDocumentFields(task, A1_DOCUMENT);
-      default -> { }
-    }
+    taskChecks.getOrDefault(task.getTaskDefinitionKey(), NO_CHECKS).accept(task);
   }
 
   /** Start of the process: the request form. */

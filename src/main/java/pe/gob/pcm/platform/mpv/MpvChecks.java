@@ -11,7 +11,9 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -40,6 +42,7 @@ public class MpvChecks implements ExecutionListener, TaskListener {
 
   private static final int TEXT_MAX = 2000;
   private static final Set<String> SGD_TYPES = Set.of(SGD_OWN, SGD_PCM);
+  private static final Consumer<DelegateTask> NO_CHECKS = task -> { };
 
   private final DocumentStore documents;
   private final pe.gob.pcm.platform.tramite.reception.ReceptionService receptions;
@@ -48,6 +51,12 @@ public class MpvChecks implements ExecutionListener, TaskListener {
   private final CalendarProperties calendar;
   private final int goLiveMinDays;
   private final LocalTime goLiveTime;
+  /**
+   * The rule run on completing each user task, found by the task's BPMN id. Any other task key
+   * runs no checks, as the previous {@code switch} default did: every user task of the model that
+   * is wired to this listener has an entry here.
+   */
+  private final Map<String, Consumer<DelegateTask>> taskChecks;
 
   public MpvChecks(DocumentStore documents, pe.gob.pcm.platform.tramite.reception.ReceptionService receptions,
       HostedEntities entities, IdentityService identity,
@@ -61,6 +70,17 @@ public class MpvChecks implements ExecutionListener, TaskListener {
     this.calendar = calendar;
     this.goLiveMinDays = goLiveMinDays;
     this.goLiveTime = goLiveTime;
+    this.taskChecks = Map.ofEntries(
+        Map.entry("Task_ReviewReport", this::completeReview),
+        Map.entry("Task_FixService", this::completeFix),
+        Map.entry("Task_AdminTestEntity", this::completeAdminTestEntity),
+        Map.entry("Task_AdminTestSgtd", this::completeAdminTestSgtd),
+        Map.entry("Task_SignActaTi",
+            task -> completeSignedActa(task, ACTA_TI_DOCUMENT, "Acta firmada por el jefe de TI")),
+        Map.entry("Task_SignActaTramite", task -> completeSignedActa(task, ACTA_TRAMITE_DOCUMENT,
+            "Acta firmada por el jefe de Trámite Documentario")),
+        Map.entry("Task_RequestGoLive", this::completeGoLiveRequest),
+        Map.entry("Task_ApproveGoLive", this::completeGoLiveApproval));
   }
 
   @Override
@@ -70,18 +90,7 @@ public class MpvChecks implements ExecutionListener, TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    switch (task.getTaskDefinitionKey()) {
-      case "Task_ReviewReport" -> completeReview(task);
-      case "Task_FixService" -> completeFix(task);
-      case "Task_AdminTestEntity" -> completeAdminTestEntity(task);
-      case "Task_AdminTestSgtd" -> completeAdminTestSgtd(task);
-      case "Task_SignActaTi" -> completeSignedActa(task, ACTA_TI_DOCUMENT, "Acta firmada por el jefe de TI");
-      case "Task_SignActaTramite" -> completeSignedActa(task, ACTA_TRAMITE_DOCUMENT,
-          "Acta firmada por el jefe de Trámite Documentario");
-      case "Task_RequestGoLive" -> completeGoLiveRequest(task);
-      case "Task_ApproveGoLive" -> completeGoLiveApproval(task);
-      default -> { }
-    }
+    taskChecks.getOrDefault(task.getTaskDefinitionKey(), NO_CHECKS).accept(task);
   }
 
   /** Start: the declaration of the integration and the test request. */

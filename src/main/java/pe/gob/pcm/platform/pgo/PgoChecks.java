@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -30,17 +32,35 @@ public class PgoChecks implements ExecutionListener, TaskListener {
 
   static final int TEXT_MAX = 4000;
   static final int MAX_POPULATION = 20_000_000;
+  private static final Consumer<DelegateTask> NO_CHECKS = task -> { };
 
   private final HostedEntities entities;
   private final DocumentStore documents;
   private final PgoMapper mapper;
   private final CalendarProperties calendar;
+  /**
+   * The rule run on completing each user task, found by the task's BPMN id. Any other task key
+   * runs no checks, as the previous {@code switch} default did: every user task of the model that
+   * is wired to this listener has an entry here.
+   */
+  private final Map<String, Consumer<DelegateTask>> taskChecks;
 
   public PgoChecks(HostedEntities entities, DocumentStore documents, PgoMapper mapper, CalendarProperties calendar) {
     this.entities = entities;
     this.documents = documents;
     this.mapper = mapper;
     this.calendar = calendar;
+    this.taskChecks = Map.ofEntries(
+        Map.entry("Task_Formulate", this::completeProposal),
+        Map.entry("Task_Correct", this::completeProposal),
+        Map.entry("Task_LegalReport", this::completeLegal),
+        Map.entry("Task_ChooseOpinion",
+            task -> choice(task, REQUEST_OPINION, "¿Solicita la opinión previa?", Set.of("SI", "NO"))),
+        Map.entry("Task_AssignComplexity",
+            task -> choice(task, COMPLEXITY, "Complejidad", Set.of("BAJA", "MEDIA", "ALTA"))),
+        Map.entry("Task_Evaluate", this::completeEvaluation),
+        Map.entry("Task_RecordNorm", this::completeNorm),
+        Map.entry("Task_RecordPublication", this::completePublication));
   }
 
   @Override
@@ -50,16 +70,7 @@ public class PgoChecks implements ExecutionListener, TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    switch (task.getTaskDefinitionKey()) {
-      case "Task_Formulate", "Task_Correct" -> completeProposal(task);
-      case "Task_LegalReport" -> completeLegal(task);
-      case "Task_ChooseOpinion" -> choice(task, REQUEST_OPINION, "¿Solicita la opinión previa?", Set.of("SI", "NO"));
-      case "Task_AssignComplexity" -> choice(task, COMPLEXITY, "Complejidad", Set.of("BAJA", "MEDIA", "ALTA"));
-      case "Task_Evaluate" -> completeEvaluation(task);
-      case "Task_RecordNorm" -> completeNorm(task);
-      case "Task_RecordPublication" -> completePublication(task);
-      default -> { }
-    }
+    taskChecks.getOrDefault(task.getTaskDefinitionKey(), NO_CHECKS).accept(task);
   }
 
   void openExpediente(DelegateExecution execution) {
