@@ -16,7 +16,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import pe.gob.pcm.platform.document.DocumentStore;
+import pe.gob.pcm.platform.entity.EntityState;
 import pe.gob.pcm.platform.entity.HostedEntities;
+import pe.gob.pcm.platform.security.Role;
 import pe.gob.pcm.platform.validation.FieldChecks;
 import pe.gob.pcm.platform.validation.Identifiers;
 
@@ -33,6 +35,7 @@ public class ColaboraChecks implements ExecutionListener, TaskListener {
 
   private static final Set<String> POSITION_CODES =
       Set.of("SECRETARIO_GENERAL", "GERENTE_GENERAL", "GERENTE_MUNICIPAL", "JEFE_TI", "OTRO");
+  private static final Set<String> CATEGORIES = Set.of("1", "2", "3", "4", "5", "6", "7", "8");
   private static final Set<String> REVIEW_DECISIONS = Set.of(APPROVE, OBSERVE, REJECT);
   private static final Set<String> A1_DECISIONS = Set.of(APPROVE, OBSERVE);
   private static final int OBSERVATION_MAX = 2000;
@@ -86,12 +89,20 @@ public class ColaboraChecks implements ExecutionListener, TaskListener {
         .check(OFFICER_POSITION, "Denominación del cargo", Identifiers.textProblem(text(execution, OFFICER_POSITION), 200))
         .check(OFFICER_EMAIL, "Correo electrónico", text(execution, OFFICER_EMAIL), Identifiers::emailProblem)
         .check(OFFICER_MOBILE, "Celular", text(execution, OFFICER_MOBILE), Identifiers::mobileProblem);
-    if (Identifiers.rucProblem(ruc) == null) {
+    boolean joining = Role.REQUESTER_TENANT.equals(execution.getTenantId());
+    if (joining) {
+      checks.check(ENTITY_CATEGORY, "Categoría de la entidad",
+          CATEGORIES.contains(text(execution, ENTITY_CATEGORY)) ? null : "elija la categoría de la entidad");
+      checks.check(ENTITY_SECTOR, "Sector", optionalText(text(execution, ENTITY_SECTOR), 120));
+    } else if (Identifiers.rucProblem(ruc) == null) {
       checks.check(ENTITY_RUC, "RUC de la entidad", entities.ownershipProblem(ruc.strip(), execution.getTenantId()));
     }
     checkDocument(checks, execution, A3_DOCUMENT, DOCUMENT_LABELS.get(A3_DOCUMENT), ruc);
     checkDocument(checks, execution, DESIGNATION_DOCUMENT, DOCUMENT_LABELS.get(DESIGNATION_DOCUMENT), ruc);
     checks.throwIfAny();
+    if (joining) {
+      requestJoin(execution, ruc.strip());
+    }
 
     attach(execution, A3_DOCUMENT);
     attach(execution, DESIGNATION_DOCUMENT);
@@ -100,6 +111,31 @@ public class ColaboraChecks implements ExecutionListener, TaskListener {
     pe.gob.pcm.platform.privacy.SealedVariables.seal(execution, OFFICER_DNI, OFFICER_EMAIL, OFFICER_MOBILE);
     execution.setProcessBusinessKey("COLABORA-" + ruc + "-"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")));
+  }
+
+  /**
+   * Records the entity not hosted yet as asking to join; refused when it is hosted or another
+   * request for it is running. A request whose process ended without cleaning up (deleted by an
+   * administrator) no longer holds the RUC.
+   */
+  private void requestJoin(DelegateExecution execution, String ruc) {
+    String processInstanceId = execution.getProcessInstanceId();
+    entities.find(ruc)
+        .filter(row -> row.state() == EntityState.SOLICITANTE && row.requestProcessInstanceId() != null
+            && !row.requestProcessInstanceId().equals(processInstanceId))
+        .filter(row -> execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
+            .processInstanceId(row.requestProcessInstanceId()).count() == 0)
+        .ifPresent(row -> entities.withdrawRequest(ruc, row.requestProcessInstanceId()));
+    String category = text(execution, ENTITY_CATEGORY);
+    String sector = text(execution, ENTITY_SECTOR);
+    String problem = entities.requestJoin(new HostedEntities.EntityDetails(ruc, text(execution, ENTITY_NAME).strip(),
+        Integer.valueOf(category), sector == null || sector.isBlank() ? null : sector.strip(), null),
+        pe.gob.pcm.platform.validation.ProcessInputs.currentUser(text(execution, INITIATOR)), processInstanceId);
+    new FieldChecks().check(ENTITY_RUC, "RUC de la entidad", problem).throwIfAny();
+  }
+
+  private static String optionalText(String value, int maxLength) {
+    return value == null || value.isBlank() ? null : Identifiers.textProblem(value, maxLength);
   }
 
   /** Completion of a task whose form carries document codes. */

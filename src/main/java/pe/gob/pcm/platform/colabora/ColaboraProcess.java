@@ -4,10 +4,16 @@ package pe.gob.pcm.platform.colabora;
 public final class ColaboraProcess {
 
   public static final String KEY = "colabora-usuario-maestro";
+  /** The master user's account of an entity: {@code maestro.<RUC>}. */
+  public static final String MASTER_USER_PREFIX = "maestro.";
+  public static final String MASTER_USER_ID = "masterUserId";
 
   // Process variables (the keys of the Camunda Forms' fields)
   public static final String ENTITY_RUC = "entityRuc";
   public static final String ENTITY_NAME = "entityName";
+  /** PIDE category (1 to 8) and sector: asked for an entity not hosted yet. */
+  public static final String ENTITY_CATEGORY = "entityCategory";
+  public static final String ENTITY_SECTOR = "entitySector";
   public static final String OFFICER_NAME = "officerName";
   public static final String OFFICER_DNI = "officerDni";
   public static final String OFFICER_POSITION_CODE = "officerPositionCode";

@@ -1,11 +1,11 @@
 package pe.gob.pcm.platform.config;
 
-import pe.gob.pcm.platform.entity.EntityTenantIdProvider;
-import pe.gob.pcm.platform.security.NewTaskAuthorizationProvider;
-
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import pe.gob.pcm.platform.entity.EntityAwareIdentityProvider;
+import pe.gob.pcm.platform.entity.HostedEntities;
 import pe.gob.pcm.platform.entity.EntityTenantIdProvider;
 import pe.gob.pcm.platform.history.RecordCopies;
 import pe.gob.pcm.platform.privacy.CuoLoggingContext;
@@ -17,8 +17,11 @@ public class EngineConfiguration extends AbstractCamundaConfiguration {
 
   private final java.util.List<RecordCopies> recordCopies;
 
-  public EngineConfiguration(java.util.List<RecordCopies> recordCopies) {
+  private final ObjectProvider<HostedEntities> entities;
+
+  public EngineConfiguration(java.util.List<RecordCopies> recordCopies, ObjectProvider<HostedEntities> entities) {
     this.recordCopies = recordCopies;
+    this.entities = entities;
   }
 
   @Override
@@ -27,6 +30,9 @@ public class EngineConfiguration extends AbstractCamundaConfiguration {
     // entity it serves, so an entity's users only ever see their own.
     configuration.setTenantIdProvider(new EntityTenantIdProvider());
     configuration.setTenantCheckEnabled(true);
+    // users of a suspended entity cannot log in (the registry is read once the engine is up)
+    configuration.setIdentityProviderSessionFactory(
+        EntityAwareIdentityProvider.factory(ruc -> entities.getObject().isSuspended(ruc)));
     // "full" without the personal-data form fields (docs/datos-personales.md) nor the creation
     // detail of the features' record copies (PlatformHistoryLevel); the engine picks the last
     // level registered under the configured name

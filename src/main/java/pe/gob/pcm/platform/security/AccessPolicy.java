@@ -58,6 +58,7 @@ public class AccessPolicy implements ApplicationRunner {
       grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(role, Resources.PROCESS_INSTANCE, ALL, Permissions.CREATE);
     }
+    ensureRequesterTenant();
     for (Role role : Role.values()) {
       if (role.side() == Role.Side.ENTITY) {
         // The tenant check narrows "every definition" to the user's own entity.
@@ -81,8 +82,23 @@ public class AccessPolicy implements ApplicationRunner {
     if (identity.createGroupQuery().groupId(role.groupId()).count() == 0) {
       Group group = identity.newGroup(role.groupId());
       group.setName(role.displayName());
-      group.setType(role.side() == Role.Side.PCM ? "PCM" : "ENTIDAD");
+      group.setType(role.side() == Role.Side.PCM ? "PCM" : role.side() == Role.Side.ENTITY ? "ENTIDAD" : "SOLICITANTE");
       identity.saveGroup(group);
+    }
+  }
+
+  /** The tenant of requests from entities not hosted yet, served by the PCM-side groups. */
+  private void ensureRequesterTenant() {
+    if (identity.createTenantQuery().tenantId(Role.REQUESTER_TENANT).count() == 0) {
+      org.camunda.bpm.engine.identity.Tenant tenant = identity.newTenant(Role.REQUESTER_TENANT);
+      tenant.setName("Solicitudes de entidades por incorporar");
+      identity.saveTenant(tenant);
+    }
+    for (Role role : Role.values()) {
+      if (role.side() == Role.Side.PCM && identity.createTenantQuery().tenantId(Role.REQUESTER_TENANT)
+          .groupMember(role.groupId()).count() == 0) {
+        identity.createTenantGroupMembership(Role.REQUESTER_TENANT, role.groupId());
+      }
     }
   }
 

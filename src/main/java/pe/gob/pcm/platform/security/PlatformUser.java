@@ -22,6 +22,11 @@ public record PlatformUser(String id, List<String> groupIds, List<String> tenant
 
   /** The single entity an entity user belongs to, or null (PCM-side users serve many). */
   public String entityRuc() {
-    return !isPcmSide() && tenantIds.size() == 1 ? tenantIds.get(0) : null;
+    return !isPcmSide() && tenantIds.size() == 1 && !Role.REQUESTER_TENANT.equals(tenantIds.get(0))
+        ? tenantIds.get(0) : null;
+  }
+
+  public boolean hasRole(Role role) {
+    return groupIds.contains(role.groupId());
   }
 }

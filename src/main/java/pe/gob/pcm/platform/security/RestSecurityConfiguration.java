@@ -36,7 +36,7 @@ public class RestSecurityConfiguration {
     FilterRegistrationBean<RequestSizeLimit> registration =
         new FilterRegistrationBean<>(new RequestSizeLimit(MAX_REQUEST_BYTES));
     registration.setName("platform-request-size-limit");
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*", "/cuentas/api/*");
     registration.setOrder(5);
     return registration;
   }

@@ -7,13 +7,25 @@ public enum Role {
   TI("ti", "Tecnologías de la Información", Side.ENTITY),
   OGPP("ogpp", "Oficina de Planeamiento y Presupuesto", Side.ENTITY),
   ASESORIA_LEGAL("asesoria-legal", "Asesoría Jurídica", Side.ENTITY),
+  USUARIO_MAESTRO("usuario-maestro", "Usuario máster de la entidad", Side.ENTITY),
   SGTD_MESA_AYUDA("sgtd-mesa-ayuda", "SGTD - Mesa de Ayuda", Side.PCM),
   SGP_EVALUADOR("sgp-evaluador", "SGP - Evaluador", Side.PCM),
   SGP_SUPERVISOR("sgp-supervisor", "SGP - Supervisor de evaluaciones", Side.PCM),
-  GERENCIA("gerencia", "Gerencia (PCM)", Side.PCM);
+  GERENCIA("gerencia", "Gerencia (PCM)", Side.PCM),
+  SGTD_ADMINISTRADOR("sgtd-administrador", "SGTD - Administración de entidades", Side.PCM),
+  SOLICITANTE("solicitante", "Solicitante de incorporación (sin entidad)", Side.REQUESTER);
 
-  /** Entity-side groups see their own entity; PCM-side groups serve every hosted entity. */
-  public enum Side { ENTITY, PCM }
+  /**
+   * Entity-side groups see their own entity; PCM-side groups serve every hosted entity; the
+   * requester group holds self-registered accounts of officers whose entity is not hosted yet.
+   */
+  public enum Side { ENTITY, PCM, REQUESTER }
+
+  /**
+   * The tenant of the Colabora requests of entities not hosted yet (docs/incorporacion.md): its
+   * members are the requesters and the PCM-side groups; no entity user sees its instances.
+   */
+  public static final String REQUESTER_TENANT = "solicitudes";
 
   public static final String ADMIN_GROUP = "camunda-admin";
 

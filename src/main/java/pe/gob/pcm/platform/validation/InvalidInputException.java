@@ -19,6 +19,11 @@ public class InvalidInputException extends BadUserRequestException {
     this.errors = List.copyOf(errors);
   }
 
+  /** One refused field. */
+  public InvalidInputException(String field, String label, String reason) {
+    this(List.of(new FieldError(field, label, reason)));
+  }
+
   /** The refusal behind an exception, also when the engine wrapped it (task listeners). */
   public static java.util.Optional<InvalidInputException> in(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -15,6 +15,7 @@ import pe.gob.pcm.platform.calendar.PeruTime;
 import pe.gob.pcm.platform.document.DocumentStore;
 import pe.gob.pcm.platform.document.StoredDocument;
 import pe.gob.pcm.platform.entity.EntityTenantIdProvider;
+import pe.gob.pcm.platform.entity.EntityState;
 import pe.gob.pcm.platform.entity.HostedEntities;
 import pe.gob.pcm.platform.mgd.MgdDocument;
 import pe.gob.pcm.platform.mgd.MgdRules;
@@ -81,9 +82,15 @@ public class ReceptionService {
     if (checks.hasErrors()) {
       return Optional.of(checks.errors().get(0).message());
     }
-    if (!entities.isHosted(document.receiverRuc())) {
+    Optional<EntityState> receiver = entities.state(document.receiverRuc());
+    if (receiver.isEmpty()) {
       return Optional.of("vrucentrec (RUC de la entidad receptora): la entidad "
           + document.receiverRuc() + " no recibe documentos en esta plataforma.");
+    }
+    if (receiver.get() == EntityState.SUSPENDIDA) {
+      return Optional.of("vrucentrec (RUC de la entidad receptora): la entidad "
+          + document.receiverRuc() + " está suspendida en la plataforma y no recibe documentos;"
+          + " el documento no fue registrado.");
     }
     return Optional.empty();
   }

@@ -1,0 +1,188 @@
+package pe.gob.pcm.platform.entity;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import pe.gob.pcm.platform.entity.HostedEntityMapper.HostedEntityRow;
+import pe.gob.pcm.platform.security.PlatformUser;
+import pe.gob.pcm.platform.security.Role;
+import pe.gob.pcm.platform.validation.FieldChecks;
+import pe.gob.pcm.platform.validation.InvalidInputException;
+
+/**
+ * The registry of entities over REST ({@code /api/entidades}, OpenAPI at {@code /v3/api-docs}):
+ * PCM-side staff read it, an entity's users read their own entity, and the SGTD's
+ * administrators ({@code sgtd-administrador}) register, suspend and reactivate entities.
+ */
+@RestController
+@RequestMapping("/api/entidades")
+public class EntityController {
+
+  private static final int MAX_PAGE_SIZE = 200;
+
+  private final HostedEntities entities;
+
+  public EntityController(HostedEntities entities) {
+    this.entities = entities;
+  }
+
+  /** One page of the registry, by name; {@code estado} and {@code q} (name or RUC) optional. */
+  @GetMapping
+  public Map<String, Object> list(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @RequestParam(name = "estado", required = false) String state,
+      @RequestParam(name = "q", required = false) String text,
+      @RequestParam(name = "pagina", defaultValue = "0") int page,
+      @RequestParam(name = "tamano", defaultValue = "50") int size) {
+    if (!user.isAdmin() && !user.isPcmSide()) {
+      throw forbidden("Solo el personal de la PCM puede consultar el registro de entidades.");
+    }
+    FieldChecks checks = new FieldChecks()
+        .check("pagina", "Página", page < 0 ? "debe ser 0 o mayor" : null)
+        .check("tamano", "Tamaño de página", size < 1 || size > MAX_PAGE_SIZE
+            ? "debe estar entre 1 y " + MAX_PAGE_SIZE : null)
+        .check("q", "Búsqueda", text != null && text.length() > 100 ? "no debe superar 100 caracteres" : null);
+    EntityState filter = null;
+    if (state != null && !state.isBlank()) {
+      try {
+        filter = EntityState.valueOf(state.strip().toUpperCase());
+      } catch (IllegalArgumentException e) {
+        checks.check("estado", "Estado", "debe ser SOLICITANTE, ACTIVA o SUSPENDIDA");
+      }
+    }
+    checks.throwIfAny();
+    List<Map<String, Object>> rows = entities.page(filter, text, page * size, size).stream()
+        .map(EntityController::view).toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("total", entities.count(filter, text));
+    body.put("pagina", page);
+    body.put("tamano", size);
+    body.put("entidades", rows);
+    return body;
+  }
+
+  @GetMapping("/{ruc}")
+  public Map<String, Object> get(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @PathVariable String ruc) {
+    HostedEntityRow row = entities.find(ruc).orElse(null);
+    boolean mayRead = user.isAdmin() || user.isPcmSide() || ruc.equals(user.entityRuc());
+    if (row == null || !mayRead) {
+      throw notFound("No hay una entidad con RUC " + ruc + " en el registro.");
+    }
+    return view(row);
+  }
+
+  /**
+   * Registers an entity as active with its tenant, for one that joined outside Colabora. Body:
+   * {@code ruc, nombre, categoria (1-8), sector, nivelGobierno}. Repeating it updates the details.
+   */
+  @PostMapping
+  public ResponseEntity<Map<String, Object>> register(
+      @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @RequestBody(required = false) Map<String, Object> body) {
+    requireAdministrator(user);
+    Map<String, Object> in = body == null ? Map.of() : body;
+    Integer category = null;
+    Object rawCategory = in.get("categoria");
+    if (rawCategory != null) {
+      try {
+        category = Integer.valueOf(rawCategory.toString().strip());
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException("categoria", "Categoría", "debe ser un número del 1 al 8");
+      }
+    }
+    String level = string(in, "nivelGobierno");
+    if (level != null && !List.of("NACIONAL", "REGIONAL", "LOCAL").contains(level)) {
+      throw new InvalidInputException("nivelGobierno", "Nivel de gobierno", "debe ser NACIONAL, REGIONAL o LOCAL");
+    }
+    String sector = string(in, "sector");
+    if (sector != null && sector.length() > 120) {
+      throw new InvalidInputException("sector", "Sector", "no debe superar 120 caracteres");
+    }
+    String ruc = string(in, "ruc");
+    boolean existed = ruc != null && entities.find(ruc).filter(HostedEntityRow::hosted).isPresent();
+    HostedEntityRow row = entities.register(
+        new HostedEntities.EntityDetails(ruc, string(in, "nombre"), category, sector, level), user.id());
+    return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(view(row));
+  }
+
+  /** Suspends an active entity. Body: {@code motivo}. */
+  @PostMapping("/{ruc}/suspension")
+  public Map<String, Object> suspend(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @PathVariable String ruc, @RequestBody(required = false) Map<String, Object> body) {
+    requireAdministrator(user);
+    String reason = body == null ? null : string(body, "motivo");
+    new FieldChecks().check("motivo", "Motivo de la suspensión",
+        pe.gob.pcm.platform.validation.Identifiers.textProblem(reason, 500)).throwIfAny();
+    HostedEntityRow row = hosted(ruc);
+    if (row.state() == EntityState.ACTIVA) {
+      entities.suspend(ruc, reason, user.id());
+    } else if (row.state() != EntityState.SUSPENDIDA) {
+      throw new InvalidInputException("ruc", "Entidad", "solo se suspende una entidad activa");
+    }
+    return view(hosted(ruc));
+  }
+
+  /** Reactivates a suspended entity. */
+  @DeleteMapping("/{ruc}/suspension")
+  public Map<String, Object> reactivate(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @PathVariable String ruc) {
+    requireAdministrator(user);
+    HostedEntityRow row = hosted(ruc);
+    if (row.state() == EntityState.SUSPENDIDA) {
+      entities.reactivate(ruc, user.id());
+    }
+    return view(hosted(ruc));
+  }
+
+  private HostedEntityRow hosted(String ruc) {
+    return entities.find(ruc).filter(HostedEntityRow::hosted)
+        .orElseThrow(() -> notFound("No hay una entidad hospedada con RUC " + ruc + "."));
+  }
+
+  private static void requireAdministrator(PlatformUser user) {
+    if (!user.isAdmin() && !user.hasRole(Role.SGTD_ADMINISTRADOR)) {
+      throw forbidden("Solo la administración de entidades de la SGTD puede hacer este cambio.");
+    }
+  }
+
+  private static String string(Map<String, Object> in, String key) {
+    Object value = in.get(key);
+    return value == null || value.toString().isBlank() ? null : value.toString().strip();
+  }
+
+  static Map<String, Object> view(HostedEntityRow row) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("ruc", row.ruc());
+    view.put("nombre", row.name());
+    view.put("categoria", row.category());
+    view.put("sector", row.sector());
+    view.put("nivelGobierno", row.governmentLevel());
+    view.put("estado", row.state().name());
+    view.put("motivoEstado", row.stateReason());
+    view.put("estadoCambiadoPor", row.stateChangedBy());
+    view.put("estadoCambiadoEn", row.stateChangedAt() == null ? null : row.stateChangedAt().toString());
+    view.put("registradoPor", row.createdBy());
+    view.put("registradoEn", row.createdAt() == null ? null : row.createdAt().toString());
+    return view;
+  }
+
+  private static ResponseStatusException forbidden(String message) {
+    return new ResponseStatusException(HttpStatus.FORBIDDEN, message);
+  }
+
+  private static ResponseStatusException notFound(String message) {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND, message);
+  }
+}
