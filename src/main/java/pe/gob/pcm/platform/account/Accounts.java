@@ -47,12 +47,13 @@ public class Accounts {
       if (!pendingRequester) {
         new FieldChecks().check("usuario", "Usuario", "ya está en uso: elija otro").throwIfAny();
       }
+      links.issue(existing, OneTimeLinks.ACTIVATE);
     } else {
-      create(clean);
+      User user = create(clean);
       identity.createMembership(clean.userId(), Role.SOLICITANTE.groupId());
       identity.createTenantUserMembership(Role.REQUESTER_TENANT, clean.userId());
+      links.issue(user, OneTimeLinks.ACTIVATE);
     }
-    links.issue(clean.userId(), OneTimeLinks.ACTIVATE);
   }
 
   /**
@@ -62,10 +63,9 @@ public class Accounts {
   @Transactional
   public boolean ensureEntityUser(String entityRuc, NewAccount account, Role role) {
     NewAccount clean = check(account);
-    boolean created = false;
+    User created = null;
     if (identity.createUserQuery().userId(clean.userId()).count() == 0) {
-      create(clean);
-      created = true;
+      created = create(clean);
     }
     if (identity.createUserQuery().userId(clean.userId()).memberOfGroup(role.groupId()).count() == 0) {
       identity.createMembership(clean.userId(), role.groupId());
@@ -73,19 +73,20 @@ public class Accounts {
     if (identity.createTenantQuery().tenantId(entityRuc).userMember(clean.userId()).count() == 0) {
       identity.createTenantUserMembership(entityRuc, clean.userId());
     }
-    if (created) {
-      links.issue(clean.userId(), OneTimeLinks.ACTIVATE);
+    if (created != null) {
+      links.issue(created, OneTimeLinks.ACTIVATE);
     }
-    return created;
+    return created != null;
   }
 
-  private void create(NewAccount account) {
+  private User create(NewAccount account) {
     User user = identity.newUser(account.userId());
     user.setFirstName(account.firstName());
     user.setLastName(account.lastName());
     user.setEmail(account.email());
     user.setPassword(Passwords.unusable());
     identity.saveUser(user);
+    return user;
   }
 
   /** The account with its values trimmed, or the refusal naming every wrong field. */

@@ -47,8 +47,21 @@ public class OneTimeLinks {
   @Transactional
   public String issue(String userId, String purpose) {
     User user = identity.createUserQuery().userId(userId).singleResult();
-    if (user == null || user.getEmail() == null) {
-      throw new IllegalStateException("El usuario " + userId + " no existe o no tiene correo.");
+    if (user == null) {
+      throw new IllegalStateException("El usuario " + userId + " no existe.");
+    }
+    return issue(user, purpose);
+  }
+
+  /**
+   * As {@link #issue(String, String)} for a user at hand, e.g. one saved in this same engine
+   * command (inside a delegate a query does not see it before the command flushes).
+   */
+  @Transactional
+  public String issue(User user, String purpose) {
+    String userId = user.getId();
+    if (user.getEmail() == null || user.getEmail().isBlank()) {
+      throw new IllegalStateException("El usuario " + userId + " no tiene correo.");
     }
     byte[] random = new byte[32];
     RANDOM.nextBytes(random);
