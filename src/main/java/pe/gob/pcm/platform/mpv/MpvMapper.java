@@ -8,13 +8,14 @@ import org.apache.ibatis.annotations.Select;
 @Mapper
 public interface MpvMapper {
 
-  record TestRun(String processInstanceId, String entityRuc, String url, int ronda, int passed, int failed,
+  /** A row of mpv_prueba, read by constructor in column order: {@code round} is column {@code ronda}. */
+  record TestRun(String processInstanceId, String entityRuc, String url, int round, int passed, int failed,
       String reportDocumentId, java.time.LocalDateTime executedAt) {}
 
   @Insert("INSERT INTO mpv_prueba (process_instance_id, entity_ruc, url, ronda, passed, failed, report_document_id,"
-      + " executed_at) VALUES (#{processInstanceId}, #{entityRuc}, #{url}, #{ronda}, #{passed}, #{failed},"
+      + " executed_at) VALUES (#{processInstanceId}, #{entityRuc}, #{url}, #{round}, #{passed}, #{failed},"
       + " #{reportDocumentId}, CURRENT_TIMESTAMP)")
-  void insert(String processInstanceId, String entityRuc, String url, int ronda, int passed, int failed,
+  void insert(String processInstanceId, String entityRuc, String url, int round, int passed, int failed,
       String reportDocumentId);
 
   @Select("SELECT process_instance_id, entity_ruc, url, ronda, passed, failed, report_document_id, executed_at"

@@ -108,12 +108,12 @@ public class PgoChecks implements ExecutionListener, TaskListener {
     e.entityRuc = ruc.strip();
     e.entityName = text(execution, ENTITY_NAME).strip();
     e.entityCategory = Integer.parseInt(category);
-    e.documento = text(execution, DOCUMENT_TYPE);
-    e.motivo = text(execution, TRIGGER);
+    e.documentType = text(execution, DOCUMENT_TYPE);
+    e.trigger = text(execution, TRIGGER);
     e.municipalLevel = municipality ? ("7".equals(category) ? "PROVINCIAL" : "DISTRITAL") : null;
     e.population = population;
     e.typology = "8".equals(category) ? text(execution, TYPOLOGY) : null;
-    e.estado = "EN_FORMULACION";
+    e.state = "EN_FORMULACION";
     e.createdBy = actor();
     mapper.insertExpediente(e);
     execution.setVariable(EXPEDIENTE_ID, e.id);
@@ -125,7 +125,7 @@ public class PgoChecks implements ExecutionListener, TaskListener {
     execution.setVariable(STRUCTURE_VERSION, 0);
     execution.setVariable(ROUND, 0);
     execution.setVariable(SLA_BREACHED, false);
-    execution.setProcessBusinessKey("PGO-" + e.documento + "-" + e.entityRuc + "-"
+    execution.setProcessBusinessKey("PGO-" + e.documentType + "-" + e.entityRuc + "-"
         + LocalDateTime.now(calendar.zone()).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")));
   }
 
@@ -178,7 +178,7 @@ public class PgoChecks implements ExecutionListener, TaskListener {
     long expediente = ((Number) task.getVariable(EXPEDIENTE_ID)).longValue();
     int round = ((Number) task.getVariable(ROUND)).intValue();
     mapper.closeEvaluation(expediente, round, actor(), result, text(task, OBSERVATION));
-    mapper.setEstado(expediente, switch (result) {
+    mapper.setState(expediente, switch (result) {
       case "FAVORABLE" -> "OPINION_FAVORABLE";
       case "DESFAVORABLE" -> "DESFAVORABLE";
       default -> "OBSERVADO";
@@ -243,9 +243,9 @@ public class PgoChecks implements ExecutionListener, TaskListener {
       }
       String kind = DOCUMENTS.get(variable);
       String clean = id.strip();
-      boolean known = existing.stream().anyMatch(d -> d.tipo().equals(kind) && d.documentId().equals(clean));
+      boolean known = existing.stream().anyMatch(d -> d.kind().equals(kind) && d.documentId().equals(clean));
       if (!known) {
-        int version = (int) existing.stream().filter(d -> d.tipo().equals(kind)).count() + 1;
+        int version = (int) existing.stream().filter(d -> d.kind().equals(kind)).count() + 1;
         mapper.insertDocument(expediente, kind, version, clean, actor());
         documents.attach(clean, execution.getProcessInstanceId());
       }

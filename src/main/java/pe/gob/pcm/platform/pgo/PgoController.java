@@ -85,10 +85,10 @@ public class PgoController {
       return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
           .body("Organigrama no disponible: el expediente no existe, no tiene estructura o no puede verlo.");
     }
-    String title = "Organigrama - " + e.entityName + " - " + e.documento + " (versión " + structure.version() + ")";
+    String title = "Organigrama - " + e.entityName + " - " + e.documentType + " (versión " + structure.version() + ")";
     return ResponseEntity.ok().header("Cache-Control", "no-store")
         .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-        .body(OrgChart.svg(OrgStructure.parse(structure.contenido(), "estructura", "Estructura"), title));
+        .body(OrgChart.svg(OrgStructure.parse(structure.content(), "estructura", "Estructura"), title));
   }
 
   @GetMapping("/expedientes/{id}/estructura")
@@ -98,34 +98,34 @@ public class PgoController {
     if (structure == null) {
       return notFound();
     }
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(structure.contenido());
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(structure.content());
   }
 
-  @GetMapping("/entidades/{ruc}/{documento}/versiones")
+  @GetMapping("/entidades/{ruc}/{documentType}/versiones")
   public ResponseEntity<?> versions(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
-      @PathVariable String ruc, @PathVariable String documento) {
+      @PathVariable String ruc, @PathVariable String documentType) {
     if (!mayReadEntity(user, ruc)) {
       return notFound();
     }
-    return ResponseEntity.ok(mapper.versions(ruc, documento.toUpperCase(java.util.Locale.ROOT)));
+    return ResponseEntity.ok(mapper.versions(ruc, documentType.toUpperCase(java.util.Locale.ROOT)));
   }
 
-  @GetMapping("/entidades/{ruc}/{documento}/comparar")
+  @GetMapping("/entidades/{ruc}/{documentType}/comparar")
   public ResponseEntity<?> compare(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
-      @PathVariable String ruc, @PathVariable String documento, @RequestParam("de") int from, @RequestParam("a") int to) {
+      @PathVariable String ruc, @PathVariable String documentType, @RequestParam("de") int from, @RequestParam("a") int to) {
     if (!mayReadEntity(user, ruc)) {
       return notFound();
     }
-    List<PgoMapper.RofVersion> versions = mapper.versions(ruc, documento.toUpperCase(java.util.Locale.ROOT));
+    List<PgoMapper.RofVersion> versions = mapper.versions(ruc, documentType.toUpperCase(java.util.Locale.ROOT));
     PgoMapper.RofVersion a = versions.stream().filter(v -> v.version() == from).findFirst().orElse(null);
     PgoMapper.RofVersion b = versions.stream().filter(v -> v.version() == to).findFirst().orElse(null);
     if (a == null || b == null) {
       return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("mensaje",
-          "No existe la versión " + (a == null ? from : to) + " del " + documento + " de la entidad."));
+          "No existe la versión " + (a == null ? from : to) + " del " + documentType + " de la entidad."));
     }
     return ResponseEntity.ok(StructureDiff.between(
-        OrgStructure.parse(mapper.structure(a.estructuraId()).contenido(), "de", "Versión"),
-        OrgStructure.parse(mapper.structure(b.estructuraId()).contenido(), "a", "Versión")));
+        OrgStructure.parse(mapper.structure(a.structureId()).content(), "de", "Versión"),
+        OrgStructure.parse(mapper.structure(b.structureId()).content(), "a", "Versión")));
   }
 
   private PgoMapper.Structure structure(long id, Integer version) {

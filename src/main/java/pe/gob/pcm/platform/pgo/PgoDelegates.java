@@ -116,7 +116,7 @@ public class PgoDelegates {
       Date deadline = deadlines.evaluationDeadline(days);
       mapper.insertEvaluation(id, round, (String) execution.getVariable(COMPLEXITY), days,
           deadline.toInstant().atZone(zone).toLocalDateTime());
-      mapper.setEstado(id, "EN_EVALUACION");
+      mapper.setState(id, "EN_EVALUACION");
       execution.setVariable(ROUND, round);
       execution.setVariable(DEADLINE, deadline);
       execution.setVariable(ALERT_AT, deadlines.evaluationAlert(days));
@@ -140,7 +140,7 @@ public class PgoDelegates {
 
   @Bean("pgoArchive")
   JavaDelegate archive() {
-    return execution -> mapper.setEstado(expediente(execution), "ARCHIVADO");
+    return execution -> mapper.setState(expediente(execution), "ARCHIVADO");
   }
 
   /** The approved structure becomes the entity's current ROF/MOP version; the previous one is superseded. */
@@ -150,14 +150,14 @@ public class PgoDelegates {
       long id = expediente(execution);
       PgoMapper.Expediente e = mapper.expediente(id);
       PgoMapper.Structure structure = mapper.latestStructure(id);
-      int next = mapper.versions(e.entityRuc, e.documento).stream().mapToInt(PgoMapper.RofVersion::version)
+      int next = mapper.versions(e.entityRuc, e.documentType).stream().mapToInt(PgoMapper.RofVersion::version)
           .max().orElse(0) + 1;
-      mapper.supersede(e.entityRuc, e.documento);
-      mapper.insertVersion(e.entityRuc, e.documento, next, id, structure.id(),
+      mapper.supersede(e.entityRuc, e.documentType);
+      mapper.insertVersion(e.entityRuc, e.documentType, next, id, structure.id(),
           (String) execution.getVariable(INSTRUMENT), (String) execution.getVariable(NORM_NUMBER),
           LocalDate.parse((String) execution.getVariable(NORM_DATE)),
           LocalDate.parse((String) execution.getVariable(PUBLICATION_DATE)));
-      mapper.setEstado(id, "APROBADO");
+      mapper.setState(id, "APROBADO");
       execution.setVariable("rofVersion", next);
     };
   }

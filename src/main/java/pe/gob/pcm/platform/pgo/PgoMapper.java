@@ -3,6 +3,7 @@ package pe.gob.pcm.platform.pgo;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Options;
@@ -13,49 +14,68 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface PgoMapper {
 
-  /** An expediente (the id is filled in on insert). */
+  /**
+   * An expediente (the id is filled in on insert). Read by property name, so the columns whose
+   * name is not the field's are aliased in the SELECT.
+   */
   class Expediente {
     public Long id;
     public String processInstanceId;
     public String entityRuc;
     public String entityName;
     public int entityCategory;
-    public String documento;
-    public String motivo;
+    /** ROF or MOP (column {@code documento}). */
+    public String documentType;
+    /** Why the structure changes, a key of {@code PgoProcess.TRIGGERS} (column {@code motivo}). */
+    public String trigger;
     public String municipalLevel;
     public Integer population;
     public String typology;
     public String modelCode;
-    public String estado;
+    /** Column {@code estado}. */
+    public String state;
     public String createdBy;
   }
 
-  record Structure(long id, long expedienteId, int version, String contenido, int errores, int advertencias,
+  // The records are read by constructor, column by column in the order of their SELECT (MyBatis's
+  // default: argNameBasedConstructorAutoMapping is off), so their names need not match the columns.
+
+  /** A row of pgo_estructura: {@code content} is column {@code contenido}, the counts {@code errores}, {@code advertencias}. */
+  record Structure(long id, long expedienteId, int version, String content, int errors, int warnings,
       String createdBy, LocalDateTime createdAt) {}
 
-  record Document(String tipo, int version, String documentId, String createdBy, LocalDateTime createdAt) {}
+  /** A row of pgo_documento: {@code kind} is column {@code tipo}. */
+  record Document(String kind, int version, String documentId, String createdBy, LocalDateTime createdAt) {}
 
-  record Evaluation(long expedienteId, int ronda, String complejidad, int plazoDias, LocalDateTime vence,
-      String evaluador, String resultado, String observaciones, int alertado, int incumplido,
+  /**
+   * A row of pgo_evaluacion, one per evaluation round: columns ronda, complejidad, plazo_dias,
+   * vence, evaluador, resultado, observaciones, alertado, incumplido.
+   */
+  record Evaluation(long expedienteId, int round, String complexity, int termDays, LocalDateTime dueAt,
+      String evaluator, String result, String observations, int alerted, int breached,
       LocalDateTime createdAt, LocalDateTime closedAt) {}
 
-  record RofVersion(long id, String entityRuc, String documento, int version, long expedienteId, long estructuraId,
-      String instrumento, String norma, LocalDate normaFecha, LocalDate publicacionFecha, String estado,
-      LocalDateTime approvedAt) {}
+  /** A row of pgo_rof_version; also the answer of {@code GET .../versiones}, whose JSON keys are the Spanish ones. */
+  record RofVersion(long id, String entityRuc, @JsonProperty("documento") String documentType, int version,
+      long expedienteId, @JsonProperty("estructuraId") long structureId,
+      @JsonProperty("instrumento") String instrument, @JsonProperty("norma") String normNumber,
+      @JsonProperty("normaFecha") LocalDate normDate, @JsonProperty("publicacionFecha") LocalDate publicationDate,
+      @JsonProperty("estado") String state, LocalDateTime approvedAt) {}
 
   @Insert("INSERT INTO pgo_expediente (process_instance_id, entity_ruc, entity_name, entity_category, documento, motivo,"
       + " municipal_level, population, typology, model_code, estado, created_by, created_at) VALUES (#{processInstanceId},"
-      + " #{entityRuc}, #{entityName}, #{entityCategory}, #{documento}, #{motivo}, #{municipalLevel}, #{population},"
-      + " #{typology}, #{modelCode}, #{estado}, #{createdBy}, CURRENT_TIMESTAMP)")
+      + " #{entityRuc}, #{entityName}, #{entityCategory}, #{documentType}, #{trigger}, #{municipalLevel}, #{population},"
+      + " #{typology}, #{modelCode}, #{state}, #{createdBy}, CURRENT_TIMESTAMP)")
   @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
   void insertExpediente(Expediente expediente);
 
-  @Select("SELECT id, process_instance_id, entity_ruc, entity_name, entity_category, documento, motivo, municipal_level,"
-      + " population, typology, model_code, estado, created_by FROM pgo_expediente WHERE id = #{id}")
+  @Select("SELECT id, process_instance_id, entity_ruc, entity_name, entity_category, documento AS document_type,"
+      + " motivo AS trigger, municipal_level, population, typology, model_code, estado AS state, created_by"
+      + " FROM pgo_expediente WHERE id = #{id}")
   Expediente expediente(long id);
 
-  @Update("UPDATE pgo_expediente SET estado = #{estado} WHERE id = #{id}")
-  void setEstado(@Param("id") long id, @Param("estado") String estado);
+  @Update("UPDATE pgo_expediente SET estado = #{state} WHERE id = #{id}")
+  void setState(@Param("id") long id, @Param("state") String state);
 
   @Update("UPDATE pgo_expediente SET model_code = #{modelCode} WHERE id = #{id}")
   void setModel(@Param("id") long id, @Param("modelCode") String modelCode);
@@ -73,9 +93,9 @@ public interface PgoMapper {
   List<Structure> structures(long expedienteId);
 
   @Insert("INSERT INTO pgo_estructura (expediente_id, version, contenido, errores, advertencias, created_by, created_at)"
-      + " VALUES (#{expedienteId}, #{version}, #{contenido}, #{errores}, #{advertencias}, #{createdBy}, CURRENT_TIMESTAMP)")
+      + " VALUES (#{expedienteId}, #{version}, #{content}, #{errors}, #{warnings}, #{createdBy}, CURRENT_TIMESTAMP)")
   void insertStructure(@Param("expedienteId") long expedienteId, @Param("version") int version,
-      @Param("contenido") String contenido, @Param("errores") int errores, @Param("advertencias") int advertencias,
+      @Param("content") String content, @Param("errors") int errors, @Param("warnings") int warnings,
       @Param("createdBy") String createdBy);
 
   @Select("SELECT tipo, version, document_id, created_by, created_at FROM pgo_documento"
@@ -83,26 +103,26 @@ public interface PgoMapper {
   List<Document> documents(long expedienteId);
 
   @Insert("INSERT INTO pgo_documento (expediente_id, tipo, version, document_id, created_by, created_at)"
-      + " VALUES (#{expedienteId}, #{tipo}, #{version}, #{documentId}, #{createdBy}, CURRENT_TIMESTAMP)")
-  void insertDocument(@Param("expedienteId") long expedienteId, @Param("tipo") String tipo,
+      + " VALUES (#{expedienteId}, #{kind}, #{version}, #{documentId}, #{createdBy}, CURRENT_TIMESTAMP)")
+  void insertDocument(@Param("expedienteId") long expedienteId, @Param("kind") String kind,
       @Param("version") int version, @Param("documentId") String documentId, @Param("createdBy") String createdBy);
 
   @Insert("INSERT INTO pgo_evaluacion (expediente_id, ronda, complejidad, plazo_dias, vence, alertado, incumplido,"
-      + " created_at) VALUES (#{expedienteId}, #{ronda}, #{complejidad}, #{plazoDias}, #{vence}, 0, 0, CURRENT_TIMESTAMP)")
-  void insertEvaluation(@Param("expedienteId") long expedienteId, @Param("ronda") int ronda,
-      @Param("complejidad") String complejidad, @Param("plazoDias") int plazoDias, @Param("vence") LocalDateTime vence);
+      + " created_at) VALUES (#{expedienteId}, #{round}, #{complexity}, #{termDays}, #{dueAt}, 0, 0, CURRENT_TIMESTAMP)")
+  void insertEvaluation(@Param("expedienteId") long expedienteId, @Param("round") int round,
+      @Param("complexity") String complexity, @Param("termDays") int termDays, @Param("dueAt") LocalDateTime dueAt);
 
-  @Update("UPDATE pgo_evaluacion SET evaluador = #{evaluador}, resultado = #{resultado}, observaciones = #{observaciones},"
-      + " closed_at = CURRENT_TIMESTAMP WHERE expediente_id = #{expedienteId} AND ronda = #{ronda}")
-  void closeEvaluation(@Param("expedienteId") long expedienteId, @Param("ronda") int ronda,
-      @Param("evaluador") String evaluador, @Param("resultado") String resultado,
-      @Param("observaciones") String observaciones);
+  @Update("UPDATE pgo_evaluacion SET evaluador = #{evaluator}, resultado = #{result}, observaciones = #{observations},"
+      + " closed_at = CURRENT_TIMESTAMP WHERE expediente_id = #{expedienteId} AND ronda = #{round}")
+  void closeEvaluation(@Param("expedienteId") long expedienteId, @Param("round") int round,
+      @Param("evaluator") String evaluator, @Param("result") String result,
+      @Param("observations") String observations);
 
-  @Update("UPDATE pgo_evaluacion SET alertado = 1 WHERE expediente_id = #{expedienteId} AND ronda = #{ronda}")
-  void markAlerted(@Param("expedienteId") long expedienteId, @Param("ronda") int ronda);
+  @Update("UPDATE pgo_evaluacion SET alertado = 1 WHERE expediente_id = #{expedienteId} AND ronda = #{round}")
+  void markAlerted(@Param("expedienteId") long expedienteId, @Param("round") int round);
 
-  @Update("UPDATE pgo_evaluacion SET incumplido = 1 WHERE expediente_id = #{expedienteId} AND ronda = #{ronda}")
-  void markBreached(@Param("expedienteId") long expedienteId, @Param("ronda") int ronda);
+  @Update("UPDATE pgo_evaluacion SET incumplido = 1 WHERE expediente_id = #{expedienteId} AND ronda = #{round}")
+  void markBreached(@Param("expedienteId") long expedienteId, @Param("round") int round);
 
   @Select("SELECT expediente_id, ronda, complejidad, plazo_dias, vence, evaluador, resultado, observaciones, alertado,"
       + " incumplido, created_at, closed_at FROM pgo_evaluacion WHERE expediente_id = #{expedienteId} ORDER BY ronda")
@@ -110,19 +130,19 @@ public interface PgoMapper {
 
   @Select("SELECT id, entity_ruc, documento, version, expediente_id, estructura_id, instrumento, norma, norma_fecha,"
       + " publicacion_fecha, estado, approved_at FROM pgo_rof_version WHERE entity_ruc = #{entityRuc}"
-      + " AND documento = #{documento} ORDER BY version")
-  List<RofVersion> versions(@Param("entityRuc") String entityRuc, @Param("documento") String documento);
+      + " AND documento = #{documentType} ORDER BY version")
+  List<RofVersion> versions(@Param("entityRuc") String entityRuc, @Param("documentType") String documentType);
 
-  @Update("UPDATE pgo_rof_version SET estado = 'SUPERADA' WHERE entity_ruc = #{entityRuc} AND documento = #{documento}"
+  @Update("UPDATE pgo_rof_version SET estado = 'SUPERADA' WHERE entity_ruc = #{entityRuc} AND documento = #{documentType}"
       + " AND estado = 'VIGENTE'")
-  int supersede(@Param("entityRuc") String entityRuc, @Param("documento") String documento);
+  int supersede(@Param("entityRuc") String entityRuc, @Param("documentType") String documentType);
 
   @Insert("INSERT INTO pgo_rof_version (entity_ruc, documento, version, expediente_id, estructura_id, instrumento, norma,"
-      + " norma_fecha, publicacion_fecha, estado, approved_at) VALUES (#{entityRuc}, #{documento}, #{version},"
-      + " #{expedienteId}, #{estructuraId}, #{instrumento}, #{norma}, #{normaFecha}, #{publicacionFecha}, 'VIGENTE',"
+      + " norma_fecha, publicacion_fecha, estado, approved_at) VALUES (#{entityRuc}, #{documentType}, #{version},"
+      + " #{expedienteId}, #{structureId}, #{instrument}, #{normNumber}, #{normDate}, #{publicationDate}, 'VIGENTE',"
       + " CURRENT_TIMESTAMP)")
-  void insertVersion(@Param("entityRuc") String entityRuc, @Param("documento") String documento,
-      @Param("version") int version, @Param("expedienteId") long expedienteId, @Param("estructuraId") long estructuraId,
-      @Param("instrumento") String instrumento, @Param("norma") String norma, @Param("normaFecha") LocalDate normaFecha,
-      @Param("publicacionFecha") LocalDate publicacionFecha);
+  void insertVersion(@Param("entityRuc") String entityRuc, @Param("documentType") String documentType,
+      @Param("version") int version, @Param("expedienteId") long expedienteId, @Param("structureId") long structureId,
+      @Param("instrument") String instrument, @Param("normNumber") String normNumber,
+      @Param("normDate") LocalDate normDate, @Param("publicationDate") LocalDate publicationDate);
 }

@@ -33,7 +33,7 @@ public class PgoStructures {
     String canonical = structure.toJson();
     PgoMapper.Structure latest = mapper.latestStructure(expedienteId);
     int version = latest == null ? 0 : latest.version();
-    boolean changed = latest == null || !latest.contenido().equals(canonical);
+    boolean changed = latest == null || !latest.content().equals(canonical);
     if (changed) {
       version++;
       mapper.insertStructure(expedienteId, version, canonical, errors, findings.size() - errors, userId);
@@ -48,7 +48,7 @@ public class PgoStructures {
       return null;
     }
     PgoMapper.Expediente expediente = mapper.expediente(expedienteId);
-    OrgStructure structure = OrgStructure.parse(latest.contenido(), "estructura", "Estructura");
+    OrgStructure structure = OrgStructure.parse(latest.content(), "estructura", "Estructura");
     List<Finding> findings = rules.check(structure, expediente.entityCategory);
     int errors = (int) findings.stream().filter(Finding::isError).count();
     return new Saved(latest.version(), false, errors, findings.size() - errors, findings, structure.unidades().size());

@@ -96,7 +96,7 @@ class PgoProcessIT {
   }
 
   String latestStructure(ProcessInstance pi) {
-    return mapper.latestStructure(expediente(pi)).contenido();
+    return mapper.latestStructure(expediente(pi)).content();
   }
 
   /** Saves the structure (null: keep the seeded one), sends it with the three documents, then the legal report. */
@@ -164,17 +164,17 @@ class PgoProcessIT {
     assertThat(pi).isWaitingAt("Task_Evaluate");
     driver.complete(SUPERVISOR, pi, "Task_SupervisorAlert", Map.of());
     PgoMapper.Evaluation round = mapper.evaluations(expediente(pi)).get(0);
-    Assertions.assertThat(round.alertado()).isEqualTo(1);
-    Assertions.assertThat(round.incumplido()).isEqualTo(1);
+    Assertions.assertThat(round.alerted()).isEqualTo(1);
+    Assertions.assertThat(round.breached()).isEqualTo(1);
 
     driver.complete(EVALUATOR, pi, "Task_Evaluate", vars(RESULT, "FAVORABLE"));
     Assertions.assertThat(variable(pi, INSTRUMENT)).isEqualTo("Decreto Supremo");
     approve(pi, PCM_OGPP, "Decreto Supremo N.° 001-2026-PCM");
 
     assertThat(pi).isEnded().hasPassed("EndEvent_Approved");
-    Assertions.assertThat(mapper.expediente(expediente(pi)).estado).isEqualTo("APROBADO");
+    Assertions.assertThat(mapper.expediente(expediente(pi)).state).isEqualTo("APROBADO");
     Assertions.assertThat(mapper.versions(Actors.PCM_RUC, "ROF")).last()
-        .satisfies(v -> Assertions.assertThat(v.estado()).isEqualTo("VIGENTE"));
+        .satisfies(v -> Assertions.assertThat(v.state()).isEqualTo("VIGENTE"));
   }
 
   @Test
@@ -206,8 +206,8 @@ class PgoProcessIT {
 
     List<PgoMapper.RofVersion> versions = mapper.versions(Actors.MUNI_RUC, "ROF");
     Assertions.assertThat(versions).hasSize(before + 2);
-    Assertions.assertThat(versions).extracting(PgoMapper.RofVersion::estado).last().isEqualTo("VIGENTE");
-    Assertions.assertThat(versions).extracting(PgoMapper.RofVersion::estado).filteredOn("VIGENTE"::equals).hasSize(1);
+    Assertions.assertThat(versions).extracting(PgoMapper.RofVersion::state).last().isEqualTo("VIGENTE");
+    Assertions.assertThat(versions).extracting(PgoMapper.RofVersion::state).filteredOn("VIGENTE"::equals).hasSize(1);
 
     int a = versions.get(versions.size() - 2).version();
     int b = versions.get(versions.size() - 1).version();
@@ -263,7 +263,7 @@ class PgoProcessIT {
     Assertions.assertThat(http.postText(path, Http.basic(MUNI_OGPP, "demo"), seeded).json().get("errores").asInt()).isZero();
     driver.complete(MUNI_OGPP, pi, "Task_Formulate", vars(ACTION, SEND));
     assertThat(pi).isWaitingAt("Task_LegalReport");
-    Assertions.assertThat(mapper.structures(id)).extracting(PgoMapper.Structure::errores).containsExactly(0, 3, 0);
+    Assertions.assertThat(mapper.structures(id)).extracting(PgoMapper.Structure::errors).containsExactly(0, 3, 0);
     Assertions.assertThat(mapper.documents(id)).hasSize(3).allSatisfy(d -> Assertions.assertThat(d.version()).isEqualTo(1));
     // Not editable once sent.
     Assertions.assertThat(http.postText(path, Http.basic(MUNI_OGPP, "demo"), seeded).status()).isEqualTo(409);
@@ -276,7 +276,7 @@ class PgoProcessIT {
     assertThat(pi).isWaitingAt("Task_Formulate");
     driver.complete(MUNI_OGPP, pi, "Task_Formulate", vars(ACTION, SEND,
         "informeTecnicoDocumentId", upload(MUNI_OGPP, "informe-tecnico-v2.pdf")));
-    Assertions.assertThat(mapper.documents(id)).filteredOn(d -> d.tipo().equals("INFORME_TECNICO"))
+    Assertions.assertThat(mapper.documents(id)).filteredOn(d -> d.kind().equals("INFORME_TECNICO"))
         .extracting(PgoMapper.Document::version).containsExactly(1, 2);
   }
 
@@ -300,9 +300,9 @@ class PgoProcessIT {
     assignComplexity(pi, "ALTA");
     Assertions.assertThat(variable(pi, ROUND)).isEqualTo(2);
     driver.complete(EVALUATOR, pi, "Task_Evaluate", vars(RESULT, "FAVORABLE"));
-    Assertions.assertThat(mapper.evaluations(expediente(pi))).extracting(PgoMapper.Evaluation::resultado)
+    Assertions.assertThat(mapper.evaluations(expediente(pi))).extracting(PgoMapper.Evaluation::result)
         .containsExactly("OBSERVADO", "FAVORABLE");
-    Assertions.assertThat(mapper.evaluations(expediente(pi))).extracting(PgoMapper.Evaluation::plazoDias)
+    Assertions.assertThat(mapper.evaluations(expediente(pi))).extracting(PgoMapper.Evaluation::termDays)
         .containsExactly(10, 25);
     Assertions.assertThat(mapper.structures(expediente(pi))).hasSize(2);
     assertThat(pi).isWaitingAt("Task_RecordNorm");
@@ -319,7 +319,7 @@ class PgoProcessIT {
     execute(timer(pi, "Event_CorrectionDeadline"));
 
     assertThat(pi).isEnded().hasPassed("Task_Archive", "EndEvent_Archived").hasNotPassed("Task_RecordNorm");
-    Assertions.assertThat(mapper.expediente(expediente(pi)).estado).isEqualTo("ARCHIVADO");
+    Assertions.assertThat(mapper.expediente(expediente(pi)).state).isEqualTo("ARCHIVADO");
   }
 
   @Test
@@ -333,7 +333,7 @@ class PgoProcessIT {
     driver.complete(MUNI_OGPP, pi, "Task_NotifyUnfavourable", Map.of());
 
     assertThat(pi).isEnded().hasPassed("EndEvent_Unfavourable").hasNotPassed("Task_Approve");
-    Assertions.assertThat(mapper.expediente(expediente(pi)).estado).isEqualTo("DESFAVORABLE");
+    Assertions.assertThat(mapper.expediente(expediente(pi)).state).isEqualTo("DESFAVORABLE");
   }
 
   @Test
