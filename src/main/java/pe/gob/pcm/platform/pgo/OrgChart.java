@@ -48,11 +48,11 @@ public final class OrgChart {
         .append("\" font-size=\"16\" font-weight=\"bold\" fill=\"#222\">").append(escape(title)).append("</text>");
     Map<String, Box> byCode = new LinkedHashMap<>();
     for (Box box : boxes) {
-      byCode.put(box.unit().codigo(), box);
+      byCode.put(box.unit().code(), box);
     }
     double top = MARGIN + 40;
     for (Box box : boxes) {
-      Box parent = box.unit().padre() == null ? null : byCode.get(box.unit().padre());
+      Box parent = box.unit().parent() == null ? null : byCode.get(box.unit().parent());
       if (parent != null) {
         double px = MARGIN + parent.x() + BOX_W / 2.0;
         double py = top + parent.y() + BOX_H;
@@ -66,15 +66,15 @@ public final class OrgChart {
     }
     for (Box box : boxes) {
       OrgUnit unit = box.unit();
-      String[] color = COLORS.getOrDefault(unit.tipo(), new String[] {"#eeeeee", "#222222", "?"});
+      String[] color = COLORS.getOrDefault(unit.type(), new String[] {"#eeeeee", "#222222", "?"});
       double x = MARGIN + box.x();
       double y = top + box.y();
-      svg.append("<g><title>").append(escape(unit.label() + " - " + unit.funciones().size() + " funciones"))
+      svg.append("<g><title>").append(escape(unit.label() + " - " + unit.functions().size() + " funciones"))
           .append("</title><rect x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\" width=\"")
           .append(BOX_W).append("\" height=\"").append(BOX_H).append("\" rx=\"6\" fill=\"").append(color[0])
           .append("\" stroke=\"#333\" stroke-width=\"").append(unit.isOrgano() ? "1.6" : "1\" stroke-dasharray=\"4 3")
           .append("\"/>");
-      List<String> lines = wrap(unit.nombre() == null ? "" : unit.nombre(), 26, 3);
+      List<String> lines = wrap(unit.name() == null ? "" : unit.name(), 26, 3);
       double lineY = y + BOX_H / 2.0 - (lines.size() - 1) * 7 + 4;
       for (String line : lines) {
         svg.append("<text x=\"").append(fmt(x + BOX_W / 2.0)).append("\" y=\"").append(fmt(lineY))
@@ -107,10 +107,10 @@ public final class OrgChart {
     // Units outside the tree (bad parents, cycles) still show, on a last row.
     double maxY = boxes.stream().mapToDouble(Box::y).max().orElse(-(BOX_H + GAP_Y));
     double x = 0;
-    for (OrgUnit unit : structure.unidades()) {
-      if (unit.codigo() != null && !placed.contains(unit.codigo())) {
+    for (OrgUnit unit : structure.units()) {
+      if (unit.code() != null && !placed.contains(unit.code())) {
         boxes.add(new Box(unit, x, maxY + BOX_H + GAP_Y));
-        placed.add(unit.codigo());
+        placed.add(unit.code());
         x += BOX_W + GAP_X;
       }
     }
@@ -119,10 +119,10 @@ public final class OrgChart {
 
   private static double place(OrgStructure structure, OrgUnit unit, int depth, double[] nextX, List<Box> boxes,
       Set<String> placed) {
-    if (unit.codigo() != null && !placed.add(unit.codigo())) {
+    if (unit.code() != null && !placed.add(unit.code())) {
       return nextX[0];
     }
-    List<OrgUnit> children = depth > 30 ? List.of() : structure.children(unit.codigo());
+    List<OrgUnit> children = depth > 30 ? List.of() : structure.children(unit.code());
     double y = depth * (BOX_H + GAP_Y);
     if (children.isEmpty()) {
       double x = nextX[0];

@@ -1,5 +1,6 @@
 package pe.gob.pcm.platform.pgo;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,15 +11,18 @@ import java.util.Map;
 import java.util.Optional;
 import pe.gob.pcm.platform.validation.FieldChecks;
 
-/** A proposed (or current) organic structure: its units, in the order the entity gave them. */
-public record OrgStructure(List<OrgUnit> unidades) {
+/**
+ * A proposed (or current) organic structure: its units, in the order the entity gave them
+ * ({@code unidades} in the JSON format).
+ */
+public record OrgStructure(@JsonProperty("unidades") List<OrgUnit> units) {
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
   static final int MAX_UNITS = 500;
 
   public OrgStructure {
-    unidades = unidades == null ? List.of() : List.copyOf(unidades);
+    units = units == null ? List.of() : List.copyOf(units);
   }
 
   /**
@@ -45,10 +49,10 @@ public record OrgStructure(List<OrgUnit> unidades) {
           + detail.substring(0, Math.min(160, detail.length()))).throwIfAny();
       throw new IllegalStateException(e);
     }
-    if (structure == null || structure.unidades().isEmpty()) {
+    if (structure == null || structure.units().isEmpty()) {
       checks.check(variable, label, "debe tener al menos una unidad en «unidades»").throwIfAny();
     }
-    if (structure.unidades().size() > MAX_UNITS) {
+    if (structure.units().size() > MAX_UNITS) {
       checks.check(variable, label, "no debe superar " + MAX_UNITS + " unidades").throwIfAny();
     }
     return structure;
@@ -62,14 +66,14 @@ public record OrgStructure(List<OrgUnit> unidades) {
     }
   }
 
-  public Optional<OrgUnit> unit(String codigo) {
-    return unidades.stream().filter(u -> u.codigo() != null && u.codigo().equals(codigo)).findFirst();
+  public Optional<OrgUnit> unit(String code) {
+    return units.stream().filter(u -> u.code() != null && u.code().equals(code)).findFirst();
   }
 
-  public List<OrgUnit> children(String codigo) {
+  public List<OrgUnit> children(String code) {
     List<OrgUnit> children = new ArrayList<>();
-    for (OrgUnit unit : unidades) {
-      if (codigo != null && codigo.equals(unit.padre())) {
+    for (OrgUnit unit : units) {
+      if (code != null && code.equals(unit.parent())) {
         children.add(unit);
       }
     }
@@ -77,15 +81,15 @@ public record OrgStructure(List<OrgUnit> unidades) {
   }
 
   public List<OrgUnit> roots() {
-    return unidades.stream().filter(u -> u.padre() == null || u.padre().isBlank()).toList();
+    return units.stream().filter(u -> u.parent() == null || u.parent().isBlank()).toList();
   }
 
   /** Units by code (the first one when a code repeats). */
   public Map<String, OrgUnit> byCode() {
     Map<String, OrgUnit> map = new LinkedHashMap<>();
-    for (OrgUnit unit : unidades) {
-      if (unit.codigo() != null) {
-        map.putIfAbsent(unit.codigo(), unit);
+    for (OrgUnit unit : units) {
+      if (unit.code() != null) {
+        map.putIfAbsent(unit.code(), unit);
       }
     }
     return map;

@@ -1,32 +1,39 @@
 package pe.gob.pcm.platform.pgo;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * One unit of a proposed structure, as in the JSON format of docs/processes/pgo.md.
+ * One unit of a proposed structure, as in the JSON format of docs/processes/pgo.md, whose keys
+ * are Spanish (each component's {@code @JsonProperty}): the format is what entities write.
  *
- * @param codigo unique within the structure (e.g. "01", "01.1")
- * @param clase ORGANO or UNIDAD_ORGANICA
- * @param tipo ALTA_DIRECCION, LINEA, ASESORAMIENTO, APOYO or DESCONCENTRADO
- * @param nivel organisational level: 1 for the first level
- * @param padre codigo of the unit it depends on; null for the top
+ * @param code {@code codigo}: unique within the structure (e.g. "01", "01.1")
+ * @param name {@code nombre}
+ * @param kind {@code clase}: ORGANO or UNIDAD_ORGANICA
+ * @param type {@code tipo}: ALTA_DIRECCION, LINEA, ASESORAMIENTO, APOYO or DESCONCENTRADO
+ * @param level {@code nivel}: organisational level, 1 for the first level
+ * @param parent {@code padre}: code of the unit it depends on; null for the top
+ * @param functions {@code funciones}
  */
-public record OrgUnit(String codigo, String nombre, String clase, String tipo, Integer nivel, String padre,
-    List<String> funciones) {
+public record OrgUnit(@JsonProperty("codigo") String code, @JsonProperty("nombre") String name,
+    @JsonProperty("clase") String kind, @JsonProperty("tipo") String type, @JsonProperty("nivel") Integer level,
+    @JsonProperty("padre") String parent, @JsonProperty("funciones") List<String> functions) {
 
-  public static final List<String> CLASES = List.of("ORGANO", "UNIDAD_ORGANICA");
-  public static final List<String> TIPOS = List.of("ALTA_DIRECCION", "LINEA", "ASESORAMIENTO", "APOYO", "DESCONCENTRADO");
+  public static final List<String> KINDS = List.of("ORGANO", "UNIDAD_ORGANICA");
+  public static final List<String> TYPES = List.of("ALTA_DIRECCION", "LINEA", "ASESORAMIENTO", "APOYO", "DESCONCENTRADO");
 
-  public List<String> funciones() {
-    return funciones == null ? List.of() : funciones;
+  @JsonProperty("funciones")
+  public List<String> functions() {
+    return functions == null ? List.of() : functions;
   }
 
-  @com.fasterxml.jackson.annotation.JsonIgnore
+  @JsonIgnore
   public boolean isOrgano() {
-    return "ORGANO".equals(clase);
+    return "ORGANO".equals(kind);
   }
 
   public String label() {
-    return codigo + " " + nombre;
+    return code + " " + name;
   }
 }

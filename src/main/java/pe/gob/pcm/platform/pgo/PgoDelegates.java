@@ -97,11 +97,11 @@ public class PgoDelegates {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Finding f : findings) {
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("severidad", f.severidad());
-      row.put("unidad", f.unidad() == null ? "(toda la estructura)" : f.unidad());
-      row.put("mensaje", f.mensaje());
-      row.put("regla", f.regla());
-      row.put("fuente", f.fuente());
+      row.put("severidad", f.severity());
+      row.put("unidad", f.unit() == null ? "(toda la estructura)" : f.unit());
+      row.put("mensaje", f.message());
+      row.put("regla", f.rule());
+      row.put("fuente", f.source());
       rows.add(row);
     }
     return rows;

@@ -38,7 +38,7 @@ public class PgoStructures {
       version++;
       mapper.insertStructure(expedienteId, version, canonical, errors, findings.size() - errors, userId);
     }
-    return new Saved(version, changed, errors, findings.size() - errors, findings, structure.unidades().size());
+    return new Saved(version, changed, errors, findings.size() - errors, findings, structure.units().size());
   }
 
   /** The rules applied to the latest version; null when there is none yet. */
@@ -51,6 +51,6 @@ public class PgoStructures {
     OrgStructure structure = OrgStructure.parse(latest.content(), "estructura", "Estructura");
     List<Finding> findings = rules.check(structure, expediente.entityCategory);
     int errors = (int) findings.stream().filter(Finding::isError).count();
-    return new Saved(latest.version(), false, errors, findings.size() - errors, findings, structure.unidades().size());
+    return new Saved(latest.version(), false, errors, findings.size() - errors, findings, structure.units().size());
   }
 }

@@ -1,14 +1,19 @@
 package pe.gob.pcm.platform.pgo;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** What changed between two structures, unit by unit (matched by code). */
-public record StructureDiff(List<String> agregadas, List<String> eliminadas, List<Change> modificadas) {
+/**
+ * What changed between two structures, unit by unit (matched by code). The answer of
+ * {@code GET .../comparar}, whose JSON keys are the Spanish ones.
+ */
+public record StructureDiff(@JsonProperty("agregadas") List<String> added,
+    @JsonProperty("eliminadas") List<String> removed, @JsonProperty("modificadas") List<Change> changed) {
 
-  public record Change(String unidad, List<String> cambios) {}
+  public record Change(@JsonProperty("unidad") String unit, @JsonProperty("cambios") List<String> changes) {}
 
   public static StructureDiff between(OrgStructure before, OrgStructure after) {
     Map<String, OrgUnit> a = before.byCode();
@@ -16,26 +21,26 @@ public record StructureDiff(List<String> agregadas, List<String> eliminadas, Lis
     List<String> added = new ArrayList<>();
     List<String> removed = new ArrayList<>();
     List<Change> changed = new ArrayList<>();
-    for (OrgUnit unit : after.unidades()) {
-      if (!a.containsKey(unit.codigo())) {
+    for (OrgUnit unit : after.units()) {
+      if (!a.containsKey(unit.code())) {
         added.add(unit.label());
       }
     }
-    for (OrgUnit unit : before.unidades()) {
-      OrgUnit now = b.get(unit.codigo());
+    for (OrgUnit unit : before.units()) {
+      OrgUnit now = b.get(unit.code());
       if (now == null) {
         removed.add(unit.label());
         continue;
       }
       List<String> changes = new ArrayList<>();
-      compare(changes, "nombre", unit.nombre(), now.nombre());
-      compare(changes, "clase", unit.clase(), now.clase());
-      compare(changes, "tipo", unit.tipo(), now.tipo());
-      compare(changes, "nivel", unit.nivel(), now.nivel());
-      compare(changes, "dependencia", unit.padre(), now.padre());
-      if (!unit.funciones().equals(now.funciones())) {
-        changes.add("funciones: " + unit.funciones().size() + " → " + now.funciones().size()
-            + (unit.funciones().size() == now.funciones().size() ? " (texto modificado)" : ""));
+      compare(changes, "nombre", unit.name(), now.name());
+      compare(changes, "clase", unit.kind(), now.kind());
+      compare(changes, "tipo", unit.type(), now.type());
+      compare(changes, "nivel", unit.level(), now.level());
+      compare(changes, "dependencia", unit.parent(), now.parent());
+      if (!unit.functions().equals(now.functions())) {
+        changes.add("funciones: " + unit.functions().size() + " → " + now.functions().size()
+            + (unit.functions().size() == now.functions().size() ? " (texto modificado)" : ""));
       }
       if (!changes.isEmpty()) {
         changed.add(new Change(now.label(), changes));

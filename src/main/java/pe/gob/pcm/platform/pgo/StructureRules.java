@@ -34,28 +34,28 @@ public class StructureRules {
     PgoProperties.MaxLevels maxLevels = rules.maxLevels();
     if (maxLevels.enabled()) {
       int max = maxLevels.byCategory().getOrDefault(entityCategory, maxLevels.byDefault());
-      for (OrgUnit unit : structure.unidades()) {
-        if (unit.nivel() != null && unit.nivel() > max) {
-          findings.add(new Finding(unit.label(), "NIVELES", Finding.ERROR, "está en el nivel " + unit.nivel()
+      for (OrgUnit unit : structure.units()) {
+        if (unit.level() != null && unit.level() > max) {
+          findings.add(new Finding(unit.label(), "NIVELES", Finding.ERROR, "está en el nivel " + unit.level()
               + "; para este tipo de entidad se permiten hasta " + max + " niveles", maxLevels.source()));
         }
       }
     }
     if (rules.singleUnidadOrganica().enabled()) {
-      for (OrgUnit unit : structure.unidades()) {
-        List<OrgUnit> organicas = structure.children(unit.codigo()).stream()
-            .filter(c -> "UNIDAD_ORGANICA".equals(c.clase())).toList();
-        if (unit.isOrgano() && organicas.size() == 1) {
+      for (OrgUnit unit : structure.units()) {
+        List<OrgUnit> organicUnits = structure.children(unit.code()).stream()
+            .filter(c -> "UNIDAD_ORGANICA".equals(c.kind())).toList();
+        if (unit.isOrgano() && organicUnits.size() == 1) {
           findings.add(new Finding(unit.label(), "UNIDAD_ORGANICA_UNICA", Finding.ERROR,
-              "es un órgano con una sola unidad orgánica (" + organicas.get(0).nombre()
+              "es un órgano con una sola unidad orgánica (" + organicUnits.get(0).name()
                   + "): las funciones deben quedar en el órgano o repartirse en al menos dos unidades",
               rules.singleUnidadOrganica().source()));
         }
       }
     }
     if (rules.functionsRequired().enabled()) {
-      for (OrgUnit unit : structure.unidades()) {
-        if (unit.funciones().stream().noneMatch(f -> f != null && !f.isBlank())) {
+      for (OrgUnit unit : structure.units()) {
+        if (unit.functions().stream().noneMatch(f -> f != null && !f.isBlank())) {
           findings.add(new Finding(unit.label(), "FUNCIONES", Finding.ERROR, "no tiene funciones",
               rules.functionsRequired().source()));
         }
@@ -63,11 +63,11 @@ public class StructureRules {
     }
     if (rules.uniqueNames().enabled()) {
       Map<String, OrgUnit> seen = new HashMap<>();
-      for (OrgUnit unit : structure.unidades()) {
-        if (unit.nombre() == null) {
+      for (OrgUnit unit : structure.units()) {
+        if (unit.name() == null) {
           continue;
         }
-        String key = normalize(unit.nombre());
+        String key = normalize(unit.name());
         OrgUnit first = seen.putIfAbsent(key, unit);
         if (first != null) {
           findings.add(new Finding(unit.label(), "NOMBRE_DUPLICADO", Finding.ERROR,
@@ -77,19 +77,19 @@ public class StructureRules {
     }
     PgoProperties.Naming naming = rules.naming();
     if (naming.enabled()) {
-      for (OrgUnit unit : structure.unidades()) {
-        String pattern = unit.tipo() == null ? null
-            : naming.patterns().get(unit.clase() + "." + unit.tipo());
-        if (pattern != null && unit.nombre() != null
-            && !Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(unit.nombre()).find()) {
+      for (OrgUnit unit : structure.units()) {
+        String pattern = unit.type() == null ? null
+            : naming.patterns().get(unit.kind() + "." + unit.type());
+        if (pattern != null && unit.name() != null
+            && !Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(unit.name()).find()) {
           findings.add(new Finding(unit.label(), "DENOMINACION", Finding.WARNING,
               "la denominación no sigue el patrón para " + describe(unit) + " (" + pattern + ")", naming.source()));
         }
       }
     }
     // Each unit at most once per rule; units in the order given.
-    List<String> order = structure.unidades().stream().map(OrgUnit::label).toList();
-    findings.sort((a, b) -> Integer.compare(position(order, a.unidad()), position(order, b.unidad())));
+    List<String> order = structure.units().stream().map(OrgUnit::label).toList();
+    findings.sort((a, b) -> Integer.compare(position(order, a.unit()), position(order, b.unit())));
     return findings;
   }
 
@@ -101,44 +101,44 @@ public class StructureRules {
   private static void integrity(OrgStructure structure, List<Finding> findings) {
     Set<String> codes = new HashSet<>();
     Map<String, OrgUnit> byCode = structure.byCode();
-    for (OrgUnit unit : structure.unidades()) {
-      String label = unit.codigo() == null ? "(sin código) " + unit.nombre() : unit.label();
-      if (unit.codigo() == null || unit.codigo().isBlank() || unit.codigo().length() > 20) {
+    for (OrgUnit unit : structure.units()) {
+      String label = unit.code() == null ? "(sin código) " + unit.name() : unit.label();
+      if (unit.code() == null || unit.code().isBlank() || unit.code().length() > 20) {
         findings.add(integrityError(label, "debe tener un código de hasta 20 caracteres"));
-      } else if (!codes.add(unit.codigo())) {
-        findings.add(integrityError(label, "repite el código " + unit.codigo()));
+      } else if (!codes.add(unit.code())) {
+        findings.add(integrityError(label, "repite el código " + unit.code()));
       }
-      if (unit.nombre() == null || unit.nombre().isBlank() || unit.nombre().length() > 200) {
+      if (unit.name() == null || unit.name().isBlank() || unit.name().length() > 200) {
         findings.add(integrityError(label, "debe tener un nombre de hasta 200 caracteres"));
       }
-      if (!OrgUnit.CLASES.contains(unit.clase())) {
+      if (!OrgUnit.KINDS.contains(unit.kind())) {
         findings.add(integrityError(label, "la clase debe ser ORGANO o UNIDAD_ORGANICA"));
       }
-      if (!OrgUnit.TIPOS.contains(unit.tipo())) {
-        findings.add(integrityError(label, "el tipo debe ser uno de " + String.join(", ", OrgUnit.TIPOS)));
+      if (!OrgUnit.TYPES.contains(unit.type())) {
+        findings.add(integrityError(label, "el tipo debe ser uno de " + String.join(", ", OrgUnit.TYPES)));
       }
-      if (unit.nivel() == null || unit.nivel() < 1) {
+      if (unit.level() == null || unit.level() < 1) {
         findings.add(integrityError(label, "el nivel debe ser 1 o mayor"));
       }
-      boolean root = unit.padre() == null || unit.padre().isBlank();
-      OrgUnit parent = root ? null : byCode.get(unit.padre());
+      boolean root = unit.parent() == null || unit.parent().isBlank();
+      OrgUnit parent = root ? null : byCode.get(unit.parent());
       if (!root && parent == null) {
-        findings.add(integrityError(label, "depende de " + unit.padre() + ", que no existe"));
-      } else if (!root && unit.padre().equals(unit.codigo())) {
+        findings.add(integrityError(label, "depende de " + unit.parent() + ", que no existe"));
+      } else if (!root && unit.parent().equals(unit.code())) {
         findings.add(integrityError(label, "no puede depender de sí misma"));
-      } else if (parent != null && parent.nivel() != null && unit.nivel() != null
-          && unit.nivel() != parent.nivel() + 1) {
-        findings.add(integrityError(label, "está en el nivel " + unit.nivel() + " pero depende de "
-            + parent.label() + ", de nivel " + parent.nivel() + " (debería ser " + (parent.nivel() + 1) + ")"));
+      } else if (parent != null && parent.level() != null && unit.level() != null
+          && unit.level() != parent.level() + 1) {
+        findings.add(integrityError(label, "está en el nivel " + unit.level() + " pero depende de "
+            + parent.label() + ", de nivel " + parent.level() + " (debería ser " + (parent.level() + 1) + ")"));
       }
-      if (root && unit.nivel() != null && unit.nivel() != 1) {
+      if (root && unit.level() != null && unit.level() != 1) {
         findings.add(integrityError(label, "no depende de ninguna unidad, así que debe ser de nivel 1"));
       }
-      if ("UNIDAD_ORGANICA".equals(unit.clase()) && root) {
+      if ("UNIDAD_ORGANICA".equals(unit.kind()) && root) {
         findings.add(integrityError(label, "una unidad orgánica debe depender de un órgano"));
       }
     }
-    if (structure.roots().isEmpty() && !structure.unidades().isEmpty()) {
+    if (structure.roots().isEmpty() && !structure.units().isEmpty()) {
       findings.add(integrityError(null, "ninguna unidad es de primer nivel (sin «padre»): hay un ciclo"));
     }
   }
@@ -148,8 +148,8 @@ public class StructureRules {
   }
 
   private static String describe(OrgUnit unit) {
-    return ("ORGANO".equals(unit.clase()) ? "órgano" : "unidad orgánica") + " de tipo "
-        + unit.tipo().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return ("ORGANO".equals(unit.kind()) ? "órgano" : "unidad orgánica") + " de tipo "
+        + unit.type().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   static String normalize(String name) {

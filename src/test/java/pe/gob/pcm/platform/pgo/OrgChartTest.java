@@ -17,11 +17,11 @@ class OrgChartTest {
   void eachParentIsCentredAboveItsChildrenOneLevelDown() {
     OrgStructure structure = OrgStructure.parse(new MunicipalModels().structureJson("MD-C").orElseThrow(), "s", "S");
     Map<String, OrgChart.Box> boxes = OrgChart.layout(structure).stream()
-        .collect(Collectors.toMap(b -> b.unit().codigo(), b -> b));
+        .collect(Collectors.toMap(b -> b.unit().code(), b -> b));
 
-    assertThat(boxes).hasSameSizeAs(structure.unidades());
+    assertThat(boxes).hasSameSizeAs(structure.units());
     OrgChart.Box administration = boxes.get("08");
-    List<OrgChart.Box> children = structure.children("08").stream().map(u -> boxes.get(u.codigo())).toList();
+    List<OrgChart.Box> children = structure.children("08").stream().map(u -> boxes.get(u.code())).toList();
     assertThat(children).hasSize(3).allSatisfy(c -> assertThat(c.y()).isGreaterThan(administration.y()));
     double centre = (children.get(0).x() + children.get(2).x()) / 2;
     assertThat(administration.x()).isEqualTo(centre);

@@ -197,8 +197,8 @@ class PgoProcessIT {
 
     ProcessInstance second = startMunicipality();
     OrgStructure changed = OrgStructure.parse(seeded, "s", "s");
-    List<OrgUnit> units = new java.util.ArrayList<>(changed.unidades());
-    units.removeIf(u -> u.codigo().equals("09"));
+    List<OrgUnit> units = new java.util.ArrayList<>(changed.units());
+    units.removeIf(u -> u.code().equals("09"));
     units.add(new OrgUnit("18", "Gerencia de Turismo", "ORGANO", "LINEA", 3, "03", List.of("Promover el turismo")));
     formulateAndLegal(second, MUNI_OGPP, MUNI_LEGAL, new OrgStructure(units).toJson());
     driver.complete(MUNI_OGPP, second, "Task_ChooseOpinion", vars(REQUEST_OPINION, "NO"));

@@ -57,10 +57,10 @@ class StructureRulesTest {
 
     assertThat(rules.check(new OrgStructure(units), 1)).isEmpty();
     List<Finding> findings = rules.check(new OrgStructure(units), 8);
-    assertThat(findings).extracting(Finding::unidad).containsExactly("03.1 Subgerencia de Limpieza", "03.2 Subgerencia de Parques");
-    assertThat(findings.get(0).mensaje()).isEqualTo("está en el nivel 4; para este tipo de entidad se permiten hasta 3 niveles");
-    assertThat(findings.get(0).fuente()).isEqualTo("fuente de niveles");
-    assertThat(findings.get(0).regla()).isEqualTo("NIVELES");
+    assertThat(findings).extracting(Finding::unit).containsExactly("03.1 Subgerencia de Limpieza", "03.2 Subgerencia de Parques");
+    assertThat(findings.get(0).message()).isEqualTo("está en el nivel 4; para este tipo de entidad se permiten hasta 3 niveles");
+    assertThat(findings.get(0).source()).isEqualTo("fuente de niveles");
+    assertThat(findings.get(0).rule()).isEqualTo("NIVELES");
   }
 
   @Test
@@ -69,9 +69,9 @@ class StructureRulesTest {
     units.add(unit("03.1", "Subgerencia de Limpieza", "UNIDAD_ORGANICA", "LINEA", 4, "03", "Limpiar"));
     List<Finding> findings = rules.check(new OrgStructure(units), 1);
     assertThat(findings).singleElement().satisfies(f -> {
-      assertThat(f.unidad()).isEqualTo("03 Gerencia de Servicios");
-      assertThat(f.regla()).isEqualTo("UNIDAD_ORGANICA_UNICA");
-      assertThat(f.mensaje()).contains("una sola unidad orgánica (Subgerencia de Limpieza)");
+      assertThat(f.unit()).isEqualTo("03 Gerencia de Servicios");
+      assertThat(f.rule()).isEqualTo("UNIDAD_ORGANICA_UNICA");
+      assertThat(f.message()).contains("una sola unidad orgánica (Subgerencia de Limpieza)");
     });
   }
 
@@ -80,10 +80,10 @@ class StructureRulesTest {
     List<OrgUnit> units = base();
     units.add(unit("04", "Gerencia de servicios ", "ORGANO", "LINEA", 3, "02"));
     List<Finding> findings = rules.check(new OrgStructure(units), 1);
-    assertThat(findings).extracting(Finding::regla).containsExactlyInAnyOrder("FUNCIONES", "NOMBRE_DUPLICADO");
-    assertThat(findings).allSatisfy(f -> assertThat(f.unidad()).isEqualTo("04 Gerencia de servicios "));
-    assertThat(findings).filteredOn(f -> f.regla().equals("NOMBRE_DUPLICADO")).singleElement()
-        .satisfies(f -> assertThat(f.mensaje()).isEqualTo("tiene el mismo nombre que 03 Gerencia de Servicios"));
+    assertThat(findings).extracting(Finding::rule).containsExactlyInAnyOrder("FUNCIONES", "NOMBRE_DUPLICADO");
+    assertThat(findings).allSatisfy(f -> assertThat(f.unit()).isEqualTo("04 Gerencia de servicios "));
+    assertThat(findings).filteredOn(f -> f.rule().equals("NOMBRE_DUPLICADO")).singleElement()
+        .satisfies(f -> assertThat(f.message()).isEqualTo("tiene el mismo nombre que 03 Gerencia de Servicios"));
   }
 
   @Test
@@ -91,9 +91,9 @@ class StructureRulesTest {
     List<OrgUnit> units = base();
     units.add(unit("04", "Servicios Sociales", "ORGANO", "LINEA", 3, "02", "Atender"));
     assertThat(rules.check(new OrgStructure(units), 1)).singleElement().satisfies(f -> {
-      assertThat(f.severidad()).isEqualTo(Finding.WARNING);
+      assertThat(f.severity()).isEqualTo(Finding.WARNING);
       assertThat(f.isError()).isFalse();
-      assertThat(f.mensaje()).contains("órgano de tipo linea");
+      assertThat(f.message()).contains("órgano de tipo linea");
     });
   }
 
@@ -108,7 +108,7 @@ class StructureRulesTest {
 
     List<Finding> findings = rules.check(new OrgStructure(units), 1);
 
-    assertThat(findings).filteredOn(f -> f.regla().equals("ESTRUCTURA")).extracting(f -> f.unidad() + ": " + f.mensaje())
+    assertThat(findings).filteredOn(f -> f.rule().equals("ESTRUCTURA")).extracting(f -> f.unit() + ": " + f.message())
         .contains("05 Oficina Perdida: depende de 99, que no existe",
             "06 Unidad Suelta: una unidad orgánica debe depender de un órgano",
             "07 Oficina de Salto: está en el nivel 4 pero depende de 02 Gerencia Municipal, de nivel 2 (debería ser 3)",
@@ -138,11 +138,11 @@ class StructureRulesTest {
 
     StructureDiff diff = StructureDiff.between(new OrgStructure(before), new OrgStructure(after));
 
-    assertThat(diff.agregadas()).containsExactly("04 Gerencia de Desarrollo");
-    assertThat(diff.eliminadas()).containsExactly("09 Oficina de Imagen");
-    assertThat(diff.modificadas()).singleElement().satisfies(change -> {
-      assertThat(change.unidad()).isEqualTo("03 Gerencia de Servicios Públicos");
-      assertThat(change.cambios()).containsExactly(
+    assertThat(diff.added()).containsExactly("04 Gerencia de Desarrollo");
+    assertThat(diff.removed()).containsExactly("09 Oficina de Imagen");
+    assertThat(diff.changed()).singleElement().satisfies(change -> {
+      assertThat(change.unit()).isEqualTo("03 Gerencia de Servicios Públicos");
+      assertThat(change.changes()).containsExactly(
           "nombre: «Gerencia de Servicios» → «Gerencia de Servicios Públicos»", "funciones: 1 → 2");
     });
   }
