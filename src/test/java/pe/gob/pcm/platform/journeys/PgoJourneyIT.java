@@ -39,9 +39,9 @@ class PgoJourneyIT {
   @Test
   void planningOfficeFormulatesTheRofSeesItsOrganigramAndSendsIt() {
     browser.login("tasklist", "muni.ogpp");
-    String proyecto = browser.upload(Journeys.pdf("proyecto-rof", "Proyecto de ROF"), false);
-    String norma = browser.upload(Journeys.pdf("proyecto-ordenanza", "Proyecto de ordenanza"), false);
-    String informe = browser.upload(Journeys.pdf("informe-tecnico", "Informe tecnico sustentatorio"), false);
+    String draft = browser.upload(Journeys.pdf("proyecto-rof", "Proyecto de ROF"), false);
+    String draftNorm = browser.upload(Journeys.pdf("proyecto-ordenanza", "Proyecto de ordenanza"), false);
+    String technicalReport = browser.upload(Journeys.pdf("informe-tecnico", "Informe tecnico sustentatorio"), false);
 
     browser.openTasklist();
     browser.openStartForm("PGO: formulación y evaluación del ROF/MOP");
@@ -79,9 +79,9 @@ class PgoJourneyIT {
     browser.waiting().until(d -> imageLoaded(organigram));
     browser.waitForText("(versión 2)");
     assertThat(browser.field("structureSummary").getAttribute("value")).startsWith("Versión 2 de la estructura: 21 unidades, 0 errores");
-    browser.fill("proyectoDocumentId", proyecto);
-    browser.fill("normaProyectoDocumentId", norma);
-    browser.fill("informeTecnicoDocumentId", informe);
+    browser.fill("proyectoDocumentId", draft);
+    browser.fill("normaProyectoDocumentId", draftNorm);
+    browser.fill("informeTecnicoDocumentId", technicalReport);
     browser.choose("formulateAction", "Enviar a asesoría jurídica");
     browser.scrollTo(organigram);
     browser.screenshot("pgo");
