@@ -34,7 +34,8 @@ public class DemoData implements ApplicationRunner {
       new String[] {"sgtd.mesaayuda", Role.SGTD_MESA_AYUDA.groupId(), "Mesa de Ayuda SGTD"},
       new String[] {"sgp.evaluador", Role.SGP_EVALUADOR.groupId(), "Evaluador SGP"},
       new String[] {"sgp.supervisor", Role.SGP_SUPERVISOR.groupId(), "Supervisor SGP"},
-      new String[] {"pcm.gerencia", Role.GERENCIA.groupId(), "Gerencia PCM"});
+      new String[] {"pcm.gerencia", Role.GERENCIA.groupId(), "Gerencia PCM"},
+      new String[] {"sgtd.admin", Role.SGTD_ADMINISTRADOR.groupId(), "Administración de entidades SGTD"});
 
   private final IdentityService identity;
   private final EntityProperties properties;

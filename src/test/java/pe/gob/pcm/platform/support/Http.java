@@ -46,6 +46,14 @@ public class Http {
     return send(request.build());
   }
 
+  public Response delete(String path, String authorization) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return send(request.build());
+  }
+
   /** A SOAP 1.1 call: text/xml and an empty SOAPAction, as the contract's binding declares. */
   public Response soap(String path, String envelope) {
     return send(HttpRequest.newBuilder(URI.create(base + path))
