@@ -19,7 +19,8 @@ class ArchitectureTest {
   /** Rooms every feature may use; they know no feature. */
   static final String[] SHARED = {"..platform.calendar..", "..platform.document..",
       "..platform.entity..", "..platform.security..", "..platform.signature..",
-      "..platform.validation..", "..platform.privacy..", "..platform.mgd..", "..platform.history.."};
+      "..platform.validation..", "..platform.privacy..", "..platform.mgd..", "..platform.history..",
+      "..platform.account.."};
 
   /** The procedures and the PIDE. */
   static final String[] FEATURES = {"..platform.tramite..", "..platform.pide..",

@@ -199,6 +199,32 @@ class OnboardingIT {
     assertThat(weak.body()).contains("\"campo\":\"token\"");
   }
 
+  @Test
+  void theRegistryIsDescribedInOpenApi() {
+    Http.Response docs = http.get("/v3/api-docs", null);
+    assertThat(docs.status()).isEqualTo(200);
+    JsonNode paths = docs.json().get("paths");
+    assertThat(paths.has("/api/entidades")).isTrue();
+    assertThat(paths.has("/api/entidades/{ruc}/suspension")).isTrue();
+    assertThat(paths.get("/api/entidades/{ruc}/suspension").has("delete")).isTrue();
+  }
+
+  @Test
+  void theRegistryIsPagedAndFilteredForPcmStaffOnly() {
+    JsonNode page = http.get("/api/entidades?estado=ACTIVA&tamano=1", HELP_DESK).json();
+    assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(2);
+    assertThat(page.get("entidades")).hasSize(1);
+    assertThat(http.get("/api/entidades?q=ejemplo", HELP_DESK).json().get("entidades").get(0).get("ruc").asText())
+        .isEqualTo("20601234565");
+    assertThat(http.get("/api/entidades", Http.basic("muni.ti", "demo")).status()).isEqualTo(403);
+    Http.Response badState = http.get("/api/entidades?estado=BORRADA&tamano=500", HELP_DESK);
+    assertThat(badState.status()).isEqualTo(400);
+    assertThat(badState.body()).contains("\"campo\":\"estado\"", "\"campo\":\"tamano\"");
+    assertThat(http.get("/api/entidades/20168999926", Http.basic("muni.ti", "demo")).status())
+        .as("another entity's record").isEqualTo(404);
+    assertThat(http.get("/api/entidades/20601234565", Http.basic("muni.ti", "demo")).status()).isEqualTo(200);
+  }
+
   private void approve(String pi) {
     String taskId = helpDeskTask(pi);
     Http.Response approved = http.postJson("/engine-rest/task/" + taskId + "/submit-form", HELP_DESK,
