@@ -14,10 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo users, one per role and entity (listed in the README). Exists only in the demo profile:
- * with demo off no such user is ever created.
+ * with demo off no such user is ever created, and with directory login (ldap) people come from
+ * the directory only.
  */
 @Component
-@Profile("demo")
+@Profile("demo & !ldap")
 @Order(30)
 public class DemoData implements ApplicationRunner {
 

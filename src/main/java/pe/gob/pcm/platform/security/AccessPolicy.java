@@ -19,6 +19,9 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -34,6 +37,7 @@ import org.springframework.stereotype.Component;
 @Order(20)
 public class AccessPolicy implements ApplicationRunner {
 
+  private static final Logger LOG = LoggerFactory.getLogger(AccessPolicy.class);
   private static final String ALL = ANY;
 
   private final IdentityService identity;
@@ -41,9 +45,13 @@ public class AccessPolicy implements ApplicationRunner {
   private final FilterService filters;
   private final TaskService tasks;
   private final List<ProcessGrants> features;
+  /** With directory login (profile ldap) the groups are the directory's: never created here. */
+  private final boolean groupsFromDirectory;
 
   public AccessPolicy(IdentityService identity, AuthorizationService authorizations,
-      FilterService filters, TaskService tasks, List<ProcessGrants> features) {
+      FilterService filters, TaskService tasks, List<ProcessGrants> features,
+      ObjectProvider<DirectoryIdentityPlugin> directory) {
+    this.groupsFromDirectory = directory.getIfAvailable() != null;
     this.identity = identity;
     this.authorizations = authorizations;
     this.filters = filters;
@@ -80,6 +88,12 @@ public class AccessPolicy implements ApplicationRunner {
 
   private void ensureGroup(Role role) {
     if (identity.createGroupQuery().groupId(role.groupId()).count() == 0) {
+      if (groupsFromDirectory) {
+        // its grants below apply as soon as the directory has the group
+        LOG.warn("El grupo {} ({}) no existe en el directorio (LDAP): nadie tiene ese rol hasta que se cree allí",
+            role.groupId(), role.displayName());
+        return;
+      }
       Group group = identity.newGroup(role.groupId());
       group.setName(role.displayName());
       group.setType(role.side() == Role.Side.PCM ? "PCM" : role.side() == Role.Side.ENTITY ? "ENTIDAD" : "SOLICITANTE");

@@ -9,7 +9,9 @@ import org.springframework.util.StringUtils;
 /**
  * Outside the demo profile there is no default administrator password: the platform refuses to
  * start until one is given, rather than starting with a guessable account. Runs after the
- * configuration files are loaded (it has the lowest precedence among post-processors).
+ * configuration files are loaded (it has the lowest precedence among post-processors). With
+ * directory login (profile ldap) there is no local administrator account to protect: the
+ * directory's administrator group has that role.
  */
 public class AdminPasswordCheck implements EnvironmentPostProcessor {
 
@@ -22,7 +24,7 @@ public class AdminPasswordCheck implements EnvironmentPostProcessor {
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication app) {
     String[] active = env.getActiveProfiles();
     String[] effective = active.length > 0 ? active : env.getDefaultProfiles();
-    if (Arrays.asList(effective).contains("demo")) {
+    if (Arrays.asList(effective).contains("demo") || Arrays.asList(effective).contains("ldap")) {
       return;
     }
     if (!StringUtils.hasText(env.getProperty("platform.admin.password"))) {
