@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,11 +26,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium (Debian's chromium and chromium-driver) driven over WebDriver, with the few
- * gestures a person makes in Tasklist and Cockpit: log in, start a process from "Start process",
+ * gestures a person makes in Tasklist and Cockpit: log in, start a process from «Iniciar proceso»,
  * fill a Camunda Form, open, claim and complete a task, read the notification shown.
  *
  * <p>Camunda Forms render each field with an id ending in {@code -Field_<key>} (the forms in
  * {@code forms/} name their fields so), which is how fields are found here.
+ *
+ * <p>The browser asks for Peruvian Spanish, as the platform's users do, so Tasklist shows the
+ * labels of the platform's {@code locales/es.json}: buttons are found by those labels
+ * ({@link #tasklist(String)}), never by hard-coded English.
  */
 final class Browser implements AutoCloseable {
 
@@ -44,19 +49,65 @@ final class Browser implements AutoCloseable {
   /** What the test typed in each field of the form it is filling, to type again if Tasklist loses it. */
   private final Map<String, String> typed = new HashMap<>();
 
+  /** Tasklist's Spanish labels (the platform's es.json), by key. */
+  private static final Map<String, String> TASKLIST = labels("tasklist", "es");
+
   Browser(int port) {
+    this(port, "es-PE");
+  }
+
+  /** A browser whose language (Accept-Language, navigator.languages) is the one given first. */
+  Browser(int port, String languages) {
     this.base = "http://localhost:" + port;
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
     // This machine's network is closed: without the background-networking flags Chromium keeps
     // trying to reach Google's hosts.
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--window-size=1400,1000", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic", "--lang=es-PE");
+        "--disable-sync", "--no-first-run", "--disable-quic", "--lang=" + languages.split(",")[0]);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, options);
     this.wait = new WebDriverWait(driver, WAIT);
+  }
+
+  /** The label Tasklist shows in Spanish for its translation key (e.g. START_PROCESS). */
+  static String tasklist(String key) {
+    String label = TASKLIST.get(key);
+    if (label == null) {
+      throw new AssertionError("es.json de Tasklist no tiene la clave " + key);
+    }
+    return label;
+  }
+
+  /** The labels of a webapp's locale file on the classpath (the platform's or Camunda's). */
+  static Map<String, String> labels(String app, String language) {
+    String resource = "META-INF/resources/webjars/camunda/app/" + app + "/locales/" + language + ".json";
+    try (java.io.InputStream in = Browser.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new AssertionError("No está en el classpath: " + resource);
+      }
+      String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      com.fasterxml.jackson.databind.JsonNode labels = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(text.startsWith("\uFEFF") ? text.substring(1) : text).path("labels");
+      Map<String, String> found = new HashMap<>();
+      for (Iterator<String> keys = labels.fieldNames(); keys.hasNext(); ) {
+        String key = keys.next();
+        found.put(key, labels.path(key).asText());
+      }
+      return found;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether a notification says Tasklist's start or completion was refused. */
+  private boolean refused() {
+    String shown = notifications();
+    return shown.contains(tasklist("PROCESS_START_ERROR")) || shown.contains(tasklist("COMPLETE_ERROR"))
+        || shown.contains("could not");
   }
 
   String url(String path) {
@@ -101,9 +152,9 @@ final class Browser implements AutoCloseable {
 
   // --- Tasklist --------------------------------------------------------------------------------
 
-  /** "Start process", then the process by its name; waits for its start form. */
+  /** «Iniciar proceso», then the process by its name; waits for its start form. */
   void openStartForm(String processName) {
-    clickText("a", "Start process");
+    clickText("a", tasklist("START_PROCESS"));
     WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector(".modal input[ng-model='page.searchValue']")));
     search.sendKeys(processName);
@@ -123,7 +174,7 @@ final class Browser implements AutoCloseable {
   void start() {
     letTypingSettle();
     dismissNotifications();
-    clickText(".modal-footer button", "Start");
+    clickText(".modal-footer button", tasklist("START"));
   }
 
   /**
@@ -151,13 +202,13 @@ final class Browser implements AutoCloseable {
 
   /** Waits until the start dialog closes, which Tasklist does once the instance is started. */
   void started() {
-    settled(".modal .fjs-form", () -> clickText(".modal-footer button", "Start"));
+    settled(".modal .fjs-form", () -> clickText(".modal-footer button", tasklist("START")));
   }
 
   /** Clicks Complete and waits until Tasklist lets go of the task, failing with any refusal shown. */
   void completed() {
     complete();
-    settled(".task-details .fjs-form", () -> clickText(".task-details button", "Complete"));
+    settled(".task-details .fjs-form", () -> clickText(".task-details button", tasklist("COMPLETE")));
   }
 
   /**
@@ -167,8 +218,7 @@ final class Browser implements AutoCloseable {
    */
   private void settled(String formCss, Runnable clickAgain) {
     try {
-      wait.until(d -> d.findElements(By.cssSelector(formCss)).isEmpty() || notifications().contains("could not")
-          || !fieldErrors().isEmpty());
+      wait.until(d -> d.findElements(By.cssSelector(formCss)).isEmpty() || refused() || !fieldErrors().isEmpty());
     } catch (TimeoutException e) {
       // reported below
     }
@@ -182,7 +232,7 @@ final class Browser implements AutoCloseable {
       clickAgain.run();
     }
     try {
-      wait.until(d -> d.findElements(By.cssSelector(formCss)).isEmpty() || notifications().contains("could not"));
+      wait.until(d -> d.findElements(By.cssSelector(formCss)).isEmpty() || refused());
     } catch (TimeoutException e) {
       throw new AssertionError("El formulario sigue abierto; avisos: «" + notifications()
           + "»; validación: «" + fieldErrors() + "»", e);
@@ -241,7 +291,7 @@ final class Browser implements AutoCloseable {
     if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
       claim.get(0).click();
     } else {
-      clickText(".task-details button, .task-details a", "Claim");
+      clickText(".task-details button, .task-details a", tasklist("CLAIM_TASK"));
     }
     waitForForm();
   }
@@ -250,7 +300,7 @@ final class Browser implements AutoCloseable {
   void complete() {
     letTypingSettle();
     dismissNotifications();
-    clickText(".task-details button", "Complete");
+    clickText(".task-details button", tasklist("COMPLETE"));
   }
 
   /** Waits until a Camunda Form is shown (or Tasklist's own "Form failure" message). */
