@@ -20,7 +20,7 @@ class ArchitectureTest {
   static final String[] SHARED = {"..platform.calendar..", "..platform.document..",
       "..platform.entity..", "..platform.security..", "..platform.signature..",
       "..platform.validation..", "..platform.privacy..", "..platform.mgd..", "..platform.history..",
-      "..platform.account.."};
+      "..platform.account..", "..platform.notification.."};
 
   /** The procedures and the PIDE. */
   static final String[] FEATURES = {"..platform.tramite..", "..platform.pide..",
