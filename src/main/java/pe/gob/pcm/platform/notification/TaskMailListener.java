@@ -14,8 +14,9 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 /**
  * On every user task of every model (added when the model is parsed, after the model's own
  * listeners, so an assignee or deadline they set is there): when the task is created for a
- * person or offered to candidates, and when someone else assigns it to a person later (not when
- * they claim it themselves), a mail job is created in the same transaction. Nothing is sent
+ * person (other than the one whose action created it) or offered to candidates, and when someone
+ * else assigns it to a person later (not when they claim it themselves), a mail job is created
+ * in the same transaction. Nothing is sent
  * here: the job runs after the commit.
  */
 final class TaskMailListener implements TaskListener {
@@ -49,7 +50,11 @@ final class TaskMailListener implements TaskListener {
     TaskEntity task = (TaskEntity) delegateTask;
     CommandContext context = Context.getCommandContext();
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      if (task.getAssignee() != null || !task.getCandidates().isEmpty()) {
+      String assignee = task.getAssignee();
+      if (assignee != null && assignee.equals(context.getAuthenticatedUserId())) {
+        return; // a task for the person working right now (e.g. ${initiator}): they see it already
+      }
+      if (assignee != null || !task.getCandidates().isEmpty()) {
         jobs.scheduleFor(context, MailJob.task(task.getId()), task.getExecution(), task.getTaskDefinitionKey());
       }
     } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {

@@ -171,6 +171,30 @@ class NotificationsIT {
   }
 
   @Test
+  void aTaskAssignedLaterBySomeoneElseIsAnnouncedButNotAClaimNorATaskForItsOwnCreator() throws Exception {
+    ensureUser("muni.mesapartes2", "muni.mesapartes2@demo.gob.pe", "mesa-partes", MUNI_RUC);
+    ProcessInstance pi = start(OFFERED, "grupo", "mesa-partes", "plazo", lima(DEADLINE));
+    runAll(management, pi.getId());
+    smtp.purgeEmailFromAllMailboxes();
+    Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+
+    as("muni.mesapartes", List.of("mesa-partes"), List.of(MUNI_RUC), () -> tasks.claim(task.getId(), "muni.mesapartes"));
+    assertThat(mailJobs(management, pi.getId(), null)).isEmpty();
+
+    as("demo", List.of("camunda-admin"), null, () -> tasks.setAssignee(task.getId(), "muni.mesapartes2"));
+    runAll(management, pi.getId());
+    assertThat(to(smtp, "muni.mesapartes2@demo.gob.pe")).hasSize(1);
+    assertThat(text(to(smtp, "muni.mesapartes2@demo.gob.pe").get(0))).contains("Se le asignó una tarea");
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+
+    // a task born assigned to the person whose action created it (${initiator}): no mail
+    ProcessInstance own = as("demo", List.of("camunda-admin"), null,
+        () -> start(ASSIGNED, "assignee", "demo", "plazo", lima(DEADLINE)));
+    assertThat(tasks.createTaskQuery().processInstanceId(own.getId()).taskAssignee("demo").count()).isEqualTo(1);
+    assertThat(mailJobs(management, own.getId(), null)).isEmpty();
+  }
+
+  @Test
   void aTaskRolledBackSendsNothing() {
     String businessKey = "deshecho-" + System.nanoTime();
     assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
@@ -322,6 +346,22 @@ class NotificationsIT {
       vars.put((String) keyValues[i], keyValues[i + 1]);
     }
     return vars;
+  }
+
+  private <T> T as(String userId, List<String> groups, List<String> tenants, java.util.function.Supplier<T> work) {
+    identity.setAuthentication(userId, groups, tenants);
+    try {
+      return work.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private void as(String userId, List<String> groups, List<String> tenants, Runnable work) {
+    as(userId, groups, tenants, () -> {
+      work.run();
+      return null;
+    });
   }
 
   private static Date lima(LocalDateTime time) {
