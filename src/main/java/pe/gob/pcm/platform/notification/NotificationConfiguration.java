@@ -35,8 +35,9 @@ public class NotificationConfiguration {
   }
 
   @Bean
-  Mailer mailer(Environment environment, ObjectProvider<JavaMailSender> sender, NotificationProperties properties) {
-    return new Mailer(NotificationActivation.active(environment), sender, properties.from());
+  Mailer mailer(Environment environment, ObjectProvider<JavaMailSender> sender,
+      @Value("${platform.mail.from:no-responder@plataforma.gob.pe}") String from) {
+    return new Mailer(NotificationActivation.active(environment), sender, from);
   }
 
   /** Built before the engine, so it depends on nothing the engine makes. */

@@ -7,7 +7,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code platform.notifications.*} (docs/configuration.md, docs/notificaciones.md).
  *
  * @param enabled on or off; unset (the default) = on exactly when {@code spring.mail.host} is set
- * @param from the sender of every message
  * @param retryCycle retries of a message that could not be sent, ISO 8601 ({@code R3/PT5M} = three
  *     attempts, five minutes apart); spent, the message is an incident in Cockpit
  * @param digest the daily digest of overdue tasks
@@ -15,7 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties(prefix = "platform.notifications")
 public record NotificationProperties(
     Boolean enabled,
-    @DefaultValue("Plataforma PCM <no-responder@plataforma.gob.pe>") String from,
     @DefaultValue("R3/PT5M") String retryCycle,
     @DefaultValue Digest digest) {
 
