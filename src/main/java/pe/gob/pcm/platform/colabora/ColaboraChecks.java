@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import pe.gob.pcm.platform.document.DocumentStore;
 import pe.gob.pcm.platform.entity.EntityState;
 import pe.gob.pcm.platform.entity.HostedEntities;
+import pe.gob.pcm.platform.notification.Notifications;
 import pe.gob.pcm.platform.security.Role;
 import pe.gob.pcm.platform.validation.FieldChecks;
 import pe.gob.pcm.platform.validation.Identifiers;
@@ -39,6 +40,7 @@ public class ColaboraChecks implements ExecutionListener, TaskListener {
   private static final Set<String> REVIEW_DECISIONS = Set.of(APPROVE, OBSERVE, REJECT);
   private static final Set<String> A1_DECISIONS = Set.of(APPROVE, OBSERVE);
   private static final int OBSERVATION_MAX = 2000;
+  private static final String PROCEDURE_NAME = "Colabora: usuario máster";
   private static final Consumer<DelegateTask> NO_CHECKS = task -> { };
   private static final Map<String, String> DOCUMENT_LABELS = Map.of(
       A3_DOCUMENT, "Código del Formato A-3",
@@ -54,9 +56,12 @@ public class ColaboraChecks implements ExecutionListener, TaskListener {
    */
   private final Map<String, Consumer<DelegateTask>> taskChecks;
 
-  public ColaboraChecks(DocumentStore documents, HostedEntities entities) {
+  private final Notifications notifications;
+
+  public ColaboraChecks(DocumentStore documents, HostedEntities entities, Notifications notifications) {
     this.documents = documents;
     this.entities = entities;
+    this.notifications = notifications;
     this.taskChecks = Map.ofEntries(
         Map.entry("Task_ReviewRequest", this::completeReview),
         Map.entry("Task_ReviewA1", this::completeServiceReview),
@@ -167,6 +172,14 @@ public class ColaboraChecks implements ExecutionListener, TaskListener {
     task.setVariable(REVIEWED_BY, actor(task));
     if (REJECT.equals(decision)) {
       task.setVariable(REJECTION_REASON, "La Mesa de Ayuda de la SGTD rechazó la solicitud: " + observation);
+    }
+    // mailed after the commit, as a retried job (docs/notificaciones.md); the task that follows
+    // (subsanar, or take note of the rejection) is announced with its own link
+    String requester = text(task, INITIATOR);
+    if (requester != null && OBSERVE.equals(decision)) {
+      notifications.requestObserved(requester, PROCEDURE_NAME, observation.strip(), null);
+    } else if (requester != null && REJECT.equals(decision)) {
+      notifications.requestRejected(requester, PROCEDURE_NAME, observation.strip(), null);
     }
   }
 

@@ -63,6 +63,7 @@ class OnboardingIT {
   @LocalServerPort int port;
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
   Http http;
 
   @BeforeEach
@@ -180,6 +181,9 @@ class OnboardingIT {
 
     assertThat(http.get("/api/entidades/" + ruc, HELP_DESK).status()).isEqualTo(404);
     assertThat(identity.createTenantQuery().tenantId(ruc).count()).isZero();
+    // the requester is told why, by mail (a retried job after the commit)
+    runMailJobs();
+    assertThat(mailTo(mail, "Solicitud rechazada")).contains("El cargo no corresponde a la entidad");
     assertThat(identity.createUserQuery().userId(ColaboraProcess.MASTER_USER_PREFIX + ruc).count()).isZero();
   }
 
@@ -283,7 +287,7 @@ class OnboardingIT {
             }
           }).toList();
       if (!sent.isEmpty()) {
-        Matcher matcher = link.matcher(sent.get(sent.size() - 1).getContent().toString());
+        Matcher matcher = link.matcher(text(sent.get(sent.size() - 1)));
         assertThat(matcher.find()).as("a link in the mail").isTrue();
         return matcher.group(1);
       }
@@ -292,10 +296,46 @@ class OnboardingIT {
     throw new AssertionError("No llegó ningún correo a " + address);
   }
 
+  /** Runs the pending mail jobs, as the job executor (off in tests) would. */
+  private void runMailJobs() {
+    for (org.camunda.bpm.engine.runtime.Job job : management.createJobQuery().withRetriesLeft().list()) {
+      if (job instanceof org.camunda.bpm.engine.impl.persistence.entity.JobEntity entity
+          && "platform-mail".equals(entity.getJobHandlerType())) { // notification.MailJobHandler.TYPE
+        management.executeJob(job.getId());
+      }
+    }
+  }
+
+  /** The text of the first mail to the address whose subject starts so (waits for the job). */
+  private static String mailTo(String address, String subject) throws Exception {
+    for (int attempt = 0; attempt < 300; attempt++) {
+      for (MimeMessage message : SMTP.getReceivedMessages()) {
+        if (message.getSubject() != null && message.getSubject().startsWith(subject)
+            && Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address))) {
+          return text(message);
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("No llegó a " + address + " un correo «" + subject + "…»");
+  }
+
+  private static String text(jakarta.mail.Part part) throws Exception {
+    Object content = part.getContent();
+    if (content instanceof jakarta.mail.Multipart multipart) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        text.append(text(multipart.getBodyPart(i)));
+      }
+      return text.toString();
+    }
+    return content.toString();
+  }
+
   private static String allMailText() throws Exception {
     StringBuilder text = new StringBuilder();
     for (MimeMessage message : SMTP.getReceivedMessages()) {
-      text.append(message.getContent());
+      text.append(text(message));
     }
     return text.toString();
   }
