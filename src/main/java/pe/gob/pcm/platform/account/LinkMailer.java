@@ -79,11 +79,14 @@ public class LinkMailer {
     message.setFrom(from);
     message.setTo(user.getEmail());
     boolean activate = OneTimeLinks.ACTIVATE.equals(purpose);
+    boolean reactivate = OneTimeLinks.REACTIVATE.equals(purpose);
     message.setSubject(activate ? "Active su cuenta en la plataforma de la PCM"
+        : reactivate ? "Su cuenta en la plataforma de la PCM fue reactivada"
         : "Restablezca su contraseña en la plataforma de la PCM");
     message.setText("Estimado(a) " + user.getFirstName() + " " + user.getLastName() + ":\n\n"
         + (activate ? "Se creó su cuenta «" + user.getId() + "» en la plataforma de gestión organizacional e"
             + " interoperabilidad documental de la PCM."
+            : reactivate ? "El usuario máster de su entidad reactivó su cuenta «" + user.getId() + "»."
             : "Se pidió restablecer la contraseña de su cuenta «" + user.getId() + "».")
         + "\n\nPara elegir su contraseña, abra este enlace (funciona una sola vez y vence en "
         + validity.toHours() + " horas):\n\n" + link

@@ -25,6 +25,8 @@ public class OneTimeLinks {
 
   public static final String ACTIVATE = "ACTIVAR";
   public static final String RESET = "RESTABLECER";
+  /** The link sent when an entity's master user reactivates a person (docs/personas.md). */
+  public static final String REACTIVATE = "REACTIVAR";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final AccountTokenMapper mapper;

@@ -1,0 +1,245 @@
+package pe.gob.pcm.platform.account;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import pe.gob.pcm.platform.entity.HostedEntities;
+import pe.gob.pcm.platform.security.PlatformUser;
+import pe.gob.pcm.platform.security.Role;
+import pe.gob.pcm.platform.validation.FieldChecks;
+import pe.gob.pcm.platform.validation.InvalidInputException;
+
+/**
+ * The people of the caller's entity ({@code /api/entidad/usuarios}, page
+ * {@code /entidad/personas.html}, docs/personas.md). Only the entity's master user
+ * ({@code usuario-maestro}) acts here, and only on users of its own tenant: a user of another
+ * entity is answered as one that does not exist (404). The PCM's staff and the administrators
+ * manage accounts in Camunda Admin and are refused (403), as is anyone else.
+ */
+@RestController
+@RequestMapping("/api/entidad/usuarios")
+public class PeopleController {
+
+  private static final int MAX_PAGE_SIZE = 200;
+
+  private final People people;
+  private final HostedEntities entities;
+  private final int maxImportRows;
+  private final DataSize maxImportSize;
+
+  public PeopleController(People people, HostedEntities entities,
+      @Value("${platform.people.import-max-rows:2000}") int maxImportRows,
+      @Value("${platform.people.import-max-size:2MB}") DataSize maxImportSize) {
+    this.people = people;
+    this.entities = entities;
+    this.maxImportRows = maxImportRows;
+    this.maxImportSize = maxImportSize;
+  }
+
+  /** One page of the entity's people by user id; {@code q} (optional) in the user id or the names. */
+  @GetMapping
+  public Map<String, Object> list(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @RequestParam(name = "q", required = false) String text,
+      @RequestParam(name = "pagina", defaultValue = "0") int page,
+      @RequestParam(name = "tamano", defaultValue = "50") int size) {
+    String ruc = entityOf(user);
+    new FieldChecks()
+        .check("pagina", "Página", page < 0 ? "debe ser 0 o mayor"
+            : (long) page * size > Integer.MAX_VALUE ? "es demasiado grande" : null)
+        .check("tamano", "Tamaño de página", size < 1 || size > MAX_PAGE_SIZE
+            ? "debe estar entre 1 y " + MAX_PAGE_SIZE : null)
+        .check("q", "Búsqueda", text != null && text.length() > 100 ? "no debe superar 100 caracteres" : null)
+        .throwIfAny();
+    People.PersonPage found = people.page(ruc, text, page * size, size);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("entidad", Map.of("ruc", ruc, "nombre", entities.name(ruc).orElse(ruc)));
+    body.put("usuarioActual", user.id());
+    body.put("total", found.total());
+    body.put("pagina", page);
+    body.put("tamano", size);
+    body.put("usuarios", found.people().stream().map(PeopleController::view).toList());
+    body.put("rolesAsignables", People.ASSIGNABLE.stream()
+        .map(role -> Map.of("rol", role.groupId(), "nombre", role.displayName())).toList());
+    return body;
+  }
+
+  @GetMapping("/{usuario}")
+  public Map<String, Object> get(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @PathVariable("usuario") String userId) {
+    return view(people.find(entityOf(user), userId));
+  }
+
+  /** Body: {@code usuario, nombres, apellidos, correo, roles} (a list of role ids). */
+  @PostMapping
+  public ResponseEntity<Map<String, Object>> create(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @RequestBody(required = false) Map<String, Object> body) {
+    String ruc = entityOf(user);
+    Map<String, Object> in = body == null ? Map.of() : body;
+    People.Person created = people.create(ruc, new Accounts.NewAccount(text(in, "usuario"), text(in, "nombres"),
+        text(in, "apellidos"), text(in, "correo")), roles(in), user.id());
+    return ResponseEntity.status(HttpStatus.CREATED).body(answer("Se creó el usuario «" + created.userId()
+        + "». Le enviamos a su correo un enlace para que elija su contraseña; funciona una sola vez.", created));
+  }
+
+  /** Body: {@code roles}, the person's entity-side roles from now on. */
+  @PutMapping("/{usuario}/roles")
+  public Map<String, Object> changeRoles(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @PathVariable("usuario") String userId, @RequestBody(required = false) Map<String, Object> body) {
+    String ruc = entityOf(user);
+    People.Person changed = people.changeRoles(ruc, userId, roles(body == null ? Map.of() : body), user.id());
+    return answer("Se actualizaron los roles de «" + changed.userId() + "».", changed);
+  }
+
+  @PostMapping("/{usuario}/desactivacion")
+  public Map<String, Object> deactivate(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @PathVariable("usuario") String userId) {
+    People.Deactivated done = people.deactivate(entityOf(user), userId, user.id());
+    Map<String, Object> answer = answer("Se desactivó a «" + done.person().userId() + "»: ya no puede iniciar"
+        + " sesión." + (done.releasedTasks() == 0 ? ""
+        : " " + done.releasedTasks() + " tarea(s) que tenía tomadas volvieron a la bandeja de su grupo."), done.person());
+    answer.put("tareasDevueltas", done.releasedTasks());
+    return answer;
+  }
+
+  @DeleteMapping("/{usuario}/desactivacion")
+  public Map<String, Object> reactivate(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @PathVariable("usuario") String userId) {
+    People.Person person = people.reactivate(entityOf(user), userId, user.id());
+    return answer("«" + person.userId() + "» está activo. Si estaba desactivado, recuperó sus roles y le enviamos"
+        + " un enlace para que elija una nueva contraseña.", person);
+  }
+
+  /** Mails the person a one-time link to choose a new password; nobody sees or sets it. */
+  @PostMapping("/{usuario}/enlace")
+  public ResponseEntity<Map<String, Object>> sendResetLink(
+      @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user, @PathVariable("usuario") String userId) {
+    People.Person person = people.sendResetLink(entityOf(user), userId, user.id());
+    return ResponseEntity.accepted().body(answer("Le enviamos a «" + person.userId() + "» un enlace para elegir"
+        + " una nueva contraseña; funciona una sola vez. Su contraseña actual sirve hasta que lo use.", person));
+  }
+
+  /**
+   * Creates the people of a file ({@code archivo}: CSV UTF-8 or XLSX, docs/personas.md) all or
+   * nothing: 201 with the ids created, or 400 with every refused line and why.
+   */
+  @PostMapping(path = "/importacion", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  public ResponseEntity<Map<String, Object>> importFile(
+      @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @RequestPart(name = "archivo", required = false) MultipartFile file) throws IOException {
+    String ruc = entityOf(user);
+    if (file == null || file.isEmpty()) {
+      throw new InvalidInputException("archivo", "Archivo", "es obligatorio: suba la plantilla CSV o XLSX llena");
+    }
+    if (file.getSize() > maxImportSize.toBytes()) {
+      throw new InvalidInputException("archivo", "Archivo", "supera " + maxImportSize.toKilobytes() + " KB:"
+          + " divídalo en archivos de hasta " + maxImportRows + " personas");
+    }
+    List<PeopleFile.Line> lines = PeopleFile.read(file.getOriginalFilename(), file.getBytes(), maxImportRows);
+    List<String> created = people.importAll(ruc, lines, user.id());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("mensaje", "Se crearon " + created.size() + " usuarios. Cada uno recibirá en su correo un enlace para"
+        + " elegir su contraseña.");
+    body.put("creados", created.size());
+    body.put("usuarios", created);
+    return ResponseEntity.status(HttpStatus.CREATED).body(body);
+  }
+
+  /** An import refused: every refused line, with its row, column and reason. */
+  @ExceptionHandler(People.ImportRefused.class)
+  ResponseEntity<Map<String, Object>> importRefused(People.ImportRefused e) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("mensaje", e.getMessage());
+    body.put("filasLeidas", e.rows());
+    body.put("errores", e.errors().stream().map(error -> {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("fila", error.row());
+      item.put("columna", error.column());
+      item.put("campo", error.column());
+      item.put("mensaje", error.message());
+      return item;
+    }).toList());
+    return ResponseEntity.badRequest().body(body);
+  }
+
+  /** The caller's entity, if the caller is its master user; otherwise 403. */
+  private String entityOf(PlatformUser user) {
+    if (user.isAdmin() || user.isPcmSide()) {
+      throw forbidden("El personal de la PCM y los administradores gestionan las cuentas en Camunda Admin.");
+    }
+    String ruc = user.entityRuc();
+    if (ruc == null || !user.hasRole(Role.USUARIO_MAESTRO)) {
+      throw forbidden("Solo el usuario máster de la entidad gestiona las personas de la entidad.");
+    }
+    if (entities.isSuspended(ruc)) {
+      throw forbidden("Su entidad está suspendida en la plataforma: no se pueden gestionar sus personas.");
+    }
+    return ruc;
+  }
+
+  private static List<String> roles(Map<String, Object> in) {
+    Object raw = in.get("roles");
+    if (raw == null) {
+      return List.of();
+    }
+    if (raw instanceof String text) {
+      return PeopleFile.splitRoles(text);
+    }
+    if (raw instanceof List<?> list) {
+      List<String> roles = new ArrayList<>();
+      for (Object role : list) {
+        roles.add(role == null ? "" : role.toString());
+      }
+      return roles;
+    }
+    throw new InvalidInputException("roles", "Roles", "debe ser una lista de roles, por ejemplo [\"mesa-partes\"]");
+  }
+
+  private static String text(Map<String, Object> in, String key) {
+    Object value = in.get(key);
+    return value == null ? null : value.toString();
+  }
+
+  private static Map<String, Object> answer(String message, People.Person person) {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("mensaje", message);
+    answer.put("usuario", view(person));
+    return answer;
+  }
+
+  static Map<String, Object> view(People.Person person) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("usuario", person.userId());
+    view.put("nombres", person.firstName());
+    view.put("apellidos", person.lastName());
+    view.put("correo", person.email());
+    view.put("roles", person.roles().stream().map(Role::groupId).toList());
+    view.put("activo", person.active());
+    view.put("maestro", person.master());
+    return view;
+  }
+
+  private static ResponseStatusException forbidden(String message) {
+    return new ResponseStatusException(HttpStatus.FORBIDDEN, message);
+  }
+}
