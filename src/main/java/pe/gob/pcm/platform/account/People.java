@@ -65,6 +65,9 @@ public class People {
 
   public record PersonPage(long total, List<Person> people) {}
 
+  /** What reactivating did: the person now, and whether it was inactive until now. */
+  public record Reactivated(Person person, boolean wasInactive) {}
+
   /** What deactivating did: the person now, and how many tasks went back to their groups. */
   public record Deactivated(Person person, int releasedTasks) {}
 
@@ -278,12 +281,12 @@ public class People {
 
   /** Reactivates a person: its roles come back and it is mailed a link to choose a new password. */
   @Transactional
-  public Person reactivate(String ruc, String userId, String by) {
+  public Reactivated reactivate(String ruc, String userId, String by) {
     User user = member(ruc, userId);
     refuseIfAdministeredByPcm(user.getId());
     Deactivation deactivation = deactivations.find(user.getId());
     if (deactivation == null || deactivations.delete(user.getId()) != 1) {
-      return find(ruc, user.getId());
+      return new Reactivated(find(ruc, user.getId()), false);
     }
     for (Role role : storedRoles(deactivation.roles())) {
       if (identity.createUserQuery().userId(user.getId()).memberOfGroup(role.groupId()).count() == 0) {
@@ -292,7 +295,7 @@ public class People {
     }
     links.issue(user, OneTimeLinks.REACTIVATE);
     LOG.info("Personas de {}: {} reactivó al usuario {}", ruc, by, user.getId());
-    return find(ruc, user.getId());
+    return new Reactivated(find(ruc, user.getId()), true);
   }
 
   /**

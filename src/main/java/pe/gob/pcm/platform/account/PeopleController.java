@@ -125,9 +125,10 @@ public class PeopleController {
   @DeleteMapping("/{usuario}/desactivacion")
   public Map<String, Object> reactivate(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @PathVariable("usuario") String userId) {
-    People.Person person = people.reactivate(entityOf(user), userId, user.id());
-    return answer("«" + person.userId() + "» está activo. Si estaba desactivado, recuperó sus roles y le enviamos"
-        + " un enlace para que elija una nueva contraseña.", person);
+    People.Reactivated done = people.reactivate(entityOf(user), userId, user.id());
+    String id = done.person().userId();
+    return answer(done.wasInactive() ? "Se reactivó a «" + id + "»: recuperó sus roles y le enviamos a su correo un"
+        + " enlace para que elija una nueva contraseña." : "«" + id + "» ya estaba activo.", done.person());
   }
 
   /** Mails the person a one-time link to choose a new password; nobody sees or sets it. */
