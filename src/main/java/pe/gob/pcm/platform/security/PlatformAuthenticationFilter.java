@@ -27,9 +27,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class PlatformAuthenticationFilter extends OncePerRequestFilter {
 
   private final ProcessEngine engine;
+  /**
+   * How long the groups and tenants kept in a session are trusted before they are read again,
+   * in ms (0: never), as Camunda's webapps do ({@code camunda.bpm.webapp.auth.cache.*}): a
+   * person removed from a group or deactivated loses its rights here too, not only in Tasklist.
+   */
+  private final long cacheTimeToLive;
 
   public PlatformAuthenticationFilter(ProcessEngine engine) {
+    this(engine, 0);
+  }
+
+  public PlatformAuthenticationFilter(ProcessEngine engine, long cacheTimeToLive) {
     this.engine = engine;
+    this.cacheTimeToLive = cacheTimeToLive;
   }
 
   @Override
@@ -83,6 +94,10 @@ public class PlatformAuthenticationFilter extends OncePerRequestFilter {
       return null;
     }
     Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
+    if (auths != null && cacheTimeToLive > 0) {
+      AuthenticationUtil.updateCache(auths, session, cacheTimeToLive);
+      AuthenticationUtil.updateSession(session, auths);
+    }
     Authentication auth = auths == null ? null
         : auths.getAuthenticationForProcessEngine(engine.getName());
     if (auth instanceof UserAuthentication user) {

@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Date;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +27,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,6 +139,29 @@ class PeopleIT {
       assertThat(http.get("/engine-rest/task", Http.basic(id, newPassword)).status()).isEqualTo(200);
     } finally {
       tasks.deleteTask(task.getId(), true);
+    }
+  }
+
+  @Test
+  void anOpenSessionLosesTheRolesOfADeactivatedPersonWhenItIsReadAgain(CapturedOutput output) throws Exception {
+    String id = "sesion." + run;
+    assertThat(http.postJson(API, master, Map.of("usuario", id, "nombres", "Iris", "apellidos", "Vega",
+        "correo", "ivega@muniejemplo.gob.pe", "roles", List.of("mesa-partes"))).status()).isEqualTo(201);
+    String password = "Con-sesion-" + run + "7";
+    redeem(link(output, id, OneTimeLinks.ACTIVATE), password);
+    WebSession tasklist = new WebSession();
+    assertThat(tasklist.login(id, password)).isEqualTo(200);
+    assertThat(tasklist.get("/api/plataforma").body()).contains("mesa-partes");
+
+    assertThat(http.postJson(API + "/" + id + "/desactivacion", master, Map.of()).status()).isEqualTo(200);
+    try {
+      // past the time Camunda's webapps trust a session's groups (5 minutes by default)
+      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofMinutes(6).toMillis()));
+      JsonNode info = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tasklist.get("/api/plataforma").body());
+      assertThat(info.at("/usuario").asText()).isEqualTo(id);
+      assertThat(info.at("/grupos")).isEmpty();
+    } finally {
+      ClockUtil.reset();
     }
   }
 
@@ -338,6 +370,38 @@ class PeopleIT {
   }
 
   // --- helpers --------------------------------------------------------------------------------
+
+  /** Tasklist as a browser uses it: the session cookie and the XSRF token Camunda hands out. */
+  private final class WebSession {
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private String token;
+
+    HttpResponse<String> get(String path) throws Exception {
+      return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .header("Accept", "application/json").GET());
+    }
+
+    int login(String user, String password) throws Exception {
+      get("/camunda/app/tasklist/default/");
+      String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+          + URLEncoder.encode(password, StandardCharsets.UTF_8);
+      HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+              + "/camunda/api/admin/auth/user/default/login/tasklist"))
+          .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+          .header("X-XSRF-TOKEN", token).POST(HttpRequest.BodyPublishers.ofString(form)));
+      return response.statusCode();
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      for (String cookie : response.headers().allValues("set-cookie")) {
+        if (cookie.startsWith("XSRF-TOKEN=")) {
+          token = cookie.substring("XSRF-TOKEN=".length()).split(";")[0];
+        }
+      }
+      return response;
+    }
+  }
 
   private String fileRefusal(String name, byte[] content) {
     Http.Response refused = http.upload(API + "/importacion", master, name, "text/csv", content);
