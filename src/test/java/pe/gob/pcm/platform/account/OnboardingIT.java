@@ -125,6 +125,16 @@ class OnboardingIT {
     assertThat(http.get("/engine-rest/task", asMaster).status()).isEqualTo(200);
     assertThat(http.get("/api/entidades/" + ruc, asMaster).json().get("nombre").asText()).isEqualTo("Entidad " + ruc);
 
+    // the master user creates a mesa-partes colleague, who chooses a password through the link
+    String clerk = "mesapartes" + SEQUENCE.incrementAndGet();
+    String clerkMail = clerk + "@entidad-nueva.gob.pe";
+    Http.Response createdClerk = http.postJson("/api/entidad/usuarios", asMaster, Map.of("usuario", clerk,
+        "nombres", "Ana", "apellidos", "Flores", "correo", clerkMail, "roles", List.of("mesa-partes")));
+    assertThat(createdClerk.status()).as(createdClerk.body()).isEqualTo(201);
+    assertThat(http.postJson("/cuentas/api/clave", null, Map.of("token", tokenMailedTo(clerkMail), "clave", PASSWORD,
+        "confirmacion", PASSWORD)).status()).isEqualTo(200);
+    String asClerk = Http.basic(clerk, PASSWORD);
+
     // the new entity receives documents through wsiotramite, in its own tenant
     String cuo = TramiteTestEnvelopes.newCuo();
     Http.Response delivered = http.soap("/wsiotramite/Tramite", TramiteTestEnvelopes.reception(cuo,
@@ -132,6 +142,13 @@ class OnboardingIT {
     assertThat(value(delivered, "vcodres")).as(delivered.body()).isEqualTo("0000");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike("%" + cuo + "%")
         .tenantIdIn(ruc).count()).isEqualTo(1);
+    // the clerk sees the reception task in Tasklist and is told about it by mail
+    JsonNode clerkTasks = http.get("/engine-rest/task?candidateGroup=mesa-partes&tenantIdIn=" + ruc, asClerk).json();
+    assertThat(clerkTasks).as("the reception task offered to the entity's mesa de partes").hasSize(1);
+    runMailJobs();
+    String taskMail = mailTo(clerkMail, "Nueva tarea");
+    assertThat(taskMail).contains(clerkTasks.get(0).get("name").asText(),
+        "/camunda/app/tasklist/default/#/?task=" + clerkTasks.get(0).get("id").asText());
 
     // suspended: the master user cannot log in and deliveries are refused, not swallowed
     assertThat(http.postJson("/api/entidades/" + ruc + "/suspension", HELP_DESK, Map.of("motivo", "x")).status())
