@@ -40,6 +40,13 @@ import pe.gob.pcm.platform.tramite.TramiteTestEnvelopes;
 class OnboardingIT {
 
   static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  /**
+   * This class's context has its own SMTP server, hence its own engine: under its own name, or it
+   * would replace the shared context's engine "default" in Camunda's static registry, where the
+   * REST API of every context looks engines up.
+   */
+  static final String ENGINE = "incorporacion";
+  static final String ENGINE_REST = "/engine-rest/engine/" + ENGINE;
   static final String HELP_DESK = Http.basic("sgtd.mesaayuda", "demo");
   static final String SGTD_ADMIN = Http.basic("sgtd.admin", "demo");
   static final String PASSWORD = "Clave segura 2026";
@@ -53,6 +60,7 @@ class OnboardingIT {
   static void mail(DynamicPropertyRegistry registry) {
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    registry.add("camunda.bpm.process-engine-name", () -> ENGINE);
   }
 
   @AfterAll
@@ -83,7 +91,7 @@ class OnboardingIT {
         "nombres", "Rosa", "apellidos", "Quispe Mamani", "correo", requesterMail));
     assertThat(registered.status()).as(registered.body()).isEqualTo(202);
     String requesterToken = tokenMailedTo(requesterMail);
-    assertThat(http.get("/engine-rest/task", Http.basic(requester, PASSWORD)).status()).isEqualTo(401);
+    assertThat(http.get(ENGINE_REST + "/task", Http.basic(requester, PASSWORD)).status()).isEqualTo(401);
     Http.Response chosen = http.postJson("/cuentas/api/clave", null,
         Map.of("token", requesterToken, "clave", PASSWORD, "confirmacion", PASSWORD));
     assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
@@ -91,7 +99,7 @@ class OnboardingIT {
         Map.of("token", requesterToken, "clave", "Otra clave 2027", "confirmacion", "Otra clave 2027")).status())
         .as("a link works once").isEqualTo(400);
     String asRequester = Http.basic(requester, PASSWORD);
-    assertThat(http.get("/engine-rest/task", asRequester).status()).isEqualTo(200);
+    assertThat(http.get(ENGINE_REST + "/task", asRequester).status()).isEqualTo(200);
 
     // the request: the entity is recorded as asking to join, and a second request is refused
     String officerMail = "jefe.ti" + SEQUENCE.incrementAndGet() + "@entidad-nueva.gob.pe";
@@ -100,12 +108,12 @@ class OnboardingIT {
     assertThat(asked.get("estado").asText()).isEqualTo("SOLICITANTE");
     assertThat(asked.get("categoria").asInt()).isEqualTo(8);
     assertThat(identity.createTenantQuery().tenantId(ruc).count()).isZero();
-    Http.Response second = http.postJson("/engine-rest/process-definition/key/" + ColaboraProcess.KEY + "/submit-form",
+    Http.Response second = http.postJson(ENGINE_REST + "/process-definition/key/" + ColaboraProcess.KEY + "/submit-form",
         asRequester, Map.of("variables", requestVariables(asRequester, ruc, officerMail)));
     assertThat(second.status()).isEqualTo(400);
     assertThat(second.body()).contains("ya hay una solicitud en curso");
     // no entity user sees the request of an entity that is not theirs
-    assertThat(http.get("/engine-rest/process-instance?processInstanceIds=" + pi, Http.basic("muni.ti", "demo"))
+    assertThat(http.get(ENGINE_REST + "/process-instance?processInstanceIds=" + pi, Http.basic("muni.ti", "demo"))
         .json()).isEmpty();
 
     // the help desk approves: tenant, record, master user and its memberships, in one step
@@ -122,7 +130,7 @@ class OnboardingIT {
     assertThat(http.postJson("/cuentas/api/clave", null,
         Map.of("token", masterToken, "clave", PASSWORD, "confirmacion", PASSWORD)).status()).isEqualTo(200);
     String asMaster = Http.basic(master, PASSWORD);
-    assertThat(http.get("/engine-rest/task", asMaster).status()).isEqualTo(200);
+    assertThat(http.get(ENGINE_REST + "/task", asMaster).status()).isEqualTo(200);
     assertThat(http.get("/api/entidades/" + ruc, asMaster).json().get("nombre").asText()).isEqualTo("Entidad " + ruc);
 
     // the master user creates a mesa-partes colleague, who chooses a password through the link
@@ -143,7 +151,7 @@ class OnboardingIT {
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike("%" + cuo + "%")
         .tenantIdIn(ruc).count()).isEqualTo(1);
     // the clerk sees the reception task in Tasklist and is told about it by mail
-    JsonNode clerkTasks = http.get("/engine-rest/task?candidateGroup=mesa-partes&tenantIdIn=" + ruc, asClerk).json();
+    JsonNode clerkTasks = http.get(ENGINE_REST + "/task?candidateGroup=mesa-partes&tenantIdIn=" + ruc, asClerk).json();
     assertThat(clerkTasks).as("the reception task offered to the entity's mesa de partes").hasSize(1);
     runMailJobs();
     String taskMail = mailTo(clerkMail, "Nueva tarea");
@@ -157,7 +165,7 @@ class OnboardingIT {
         Map.of("motivo", "Solicitud de la propia entidad por cambio de sistema"));
     assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
     assertThat(suspended.json().get("estado").asText()).isEqualTo("SUSPENDIDA");
-    assertThat(http.get("/engine-rest/task", asMaster).status()).isEqualTo(401);
+    assertThat(http.get(ENGINE_REST + "/task", asMaster).status()).isEqualTo(401);
     String refusedCuo = TramiteTestEnvelopes.newCuo();
     Http.Response refused = http.soap("/wsiotramite/Tramite", TramiteTestEnvelopes.reception(refusedCuo,
         "20100070970", ruc, TestPki.unsignedPdf("Oficio " + refusedCuo)));
@@ -170,7 +178,7 @@ class OnboardingIT {
     Http.Response reactivated = http.delete("/api/entidades/" + ruc + "/suspension", SGTD_ADMIN);
     assertThat(reactivated.status()).as(reactivated.body()).isEqualTo(200);
     assertThat(reactivated.json().get("estado").asText()).isEqualTo("ACTIVA");
-    assertThat(http.get("/engine-rest/task", asMaster).status()).isEqualTo(200);
+    assertThat(http.get(ENGINE_REST + "/task", asMaster).status()).isEqualTo(200);
   }
 
   @Test
@@ -187,13 +195,13 @@ class OnboardingIT {
     assertThat(http.get("/api/entidades/" + ruc, HELP_DESK).json().get("estado").asText()).isEqualTo("SOLICITANTE");
 
     String taskId = helpDeskTask(pi);
-    Http.Response rejected = http.postJson("/engine-rest/task/" + taskId + "/submit-form", HELP_DESK,
+    Http.Response rejected = http.postJson(ENGINE_REST + "/task/" + taskId + "/submit-form", HELP_DESK,
         Map.of("variables", Map.of("reviewDecision", Map.of("value", "RECHAZAR", "type", "String"),
             "reviewObservation", Map.of("value", "El cargo no corresponde a la entidad", "type", "String"))));
     assertThat(rejected.status()).as(rejected.body()).isIn(200, 204);
-    JsonNode notice = http.get("/engine-rest/task?processInstanceId=" + pi, asRequester).json();
+    JsonNode notice = http.get(ENGINE_REST + "/task?processInstanceId=" + pi, asRequester).json();
     assertThat(notice).hasSize(1);
-    assertThat(http.postJson("/engine-rest/task/" + notice.get(0).get("id").asText() + "/submit-form", asRequester,
+    assertThat(http.postJson(ENGINE_REST + "/task/" + notice.get(0).get("id").asText() + "/submit-form", asRequester,
         Map.of("variables", Map.of())).status()).isIn(200, 204);
 
     assertThat(http.get("/api/entidades/" + ruc, HELP_DESK).status()).isEqualTo(404);
@@ -248,24 +256,24 @@ class OnboardingIT {
 
   private void approve(String pi) {
     String taskId = helpDeskTask(pi);
-    Http.Response approved = http.postJson("/engine-rest/task/" + taskId + "/submit-form", HELP_DESK,
+    Http.Response approved = http.postJson(ENGINE_REST + "/task/" + taskId + "/submit-form", HELP_DESK,
         Map.of("variables", Map.of("reviewDecision", Map.of("value", "APROBAR", "type", "String"))));
     assertThat(approved.status()).as(approved.body()).isIn(200, 204);
   }
 
   private String helpDeskTask(String pi) {
-    JsonNode tasks = http.get("/engine-rest/task?processInstanceId=" + pi + "&taskDefinitionKey=Task_ReviewRequest",
+    JsonNode tasks = http.get(ENGINE_REST + "/task?processInstanceId=" + pi + "&taskDefinitionKey=Task_ReviewRequest",
         HELP_DESK).json();
     assertThat(tasks).as("the help desk's review").hasSize(1);
     String taskId = tasks.get(0).get("id").asText();
-    assertThat(http.postJson("/engine-rest/task/" + taskId + "/claim", HELP_DESK,
+    assertThat(http.postJson(ENGINE_REST + "/task/" + taskId + "/claim", HELP_DESK,
         Map.of("userId", "sgtd.mesaayuda")).status()).isEqualTo(204);
     return taskId;
   }
 
   private String startColabora(String authorization, String ruc, String officerMail) {
     Http.Response response = http.postJson(
-        "/engine-rest/process-definition/key/" + ColaboraProcess.KEY + "/submit-form", authorization,
+        ENGINE_REST + "/process-definition/key/" + ColaboraProcess.KEY + "/submit-form", authorization,
         Map.of("variables", requestVariables(authorization, ruc, officerMail)));
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     return response.json().get("id").asText();
