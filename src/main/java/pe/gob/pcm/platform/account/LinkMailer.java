@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.StringUtils;
+import pe.gob.pcm.platform.notification.TasklistLinks;
 
 /**
  * Sends a one-time link to the person it is for, after the transaction that made it commits.
@@ -28,27 +29,22 @@ public class LinkMailer {
   private final ObjectProvider<JavaMailSender> mail;
   private final String mailHost;
   private final String from;
-  private final String publicUrl;
+  private final TasklistLinks links;
   private final boolean logLinks;
-  private final int port;
 
   public LinkMailer(ObjectProvider<JavaMailSender> mail, @Value("${spring.mail.host:}") String mailHost,
       @Value("${platform.mail.from:no-responder@plataforma.gob.pe}") String from,
-      @Value("${platform.public-url:}") String publicUrl,
-      @Value("${platform.accounts.log-links:false}") boolean logLinks,
-      @Value("${server.port:8080}") int port) {
+      TasklistLinks links, @Value("${platform.accounts.log-links:false}") boolean logLinks) {
     this.mail = mail;
     this.mailHost = mailHost;
     this.from = from;
-    this.publicUrl = publicUrl;
+    this.links = links;
     this.logLinks = logLinks;
-    this.port = port;
   }
 
   /** The page where the token is redeemed. */
   String linkFor(String token) {
-    String base = StringUtils.hasText(publicUrl) ? publicUrl.replaceAll("/+$", "") : "http://localhost:" + port;
-    return base + "/cuentas/clave.html?token=" + token;
+    return links.base() + "/cuentas/clave.html?token=" + token;
   }
 
   void sendAfterCommit(User user, String purpose, String link, Duration validity) {

@@ -24,7 +24,8 @@ class ConfiguredEntities implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     for (EntityProperties.HostedEntity entity : properties.hostedEntities()) {
-      entities.register(new HostedEntities.EntityDetails(entity.ruc(), entity.name(), entity.category(), entity.sector(), null), "configuracion");
+      entities.register(new HostedEntities.EntityDetails(entity.ruc(), entity.name(), entity.category(),
+          entity.sector(), null), "configuracion");
     }
   }
 }

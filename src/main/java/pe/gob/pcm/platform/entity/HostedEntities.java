@@ -72,11 +72,6 @@ public class HostedEntities {
     return mapper.find(ruc);
   }
 
-  /** Registers (or renames) an active entity from the configuration; safe to repeat. */
-  public void register(String ruc, String name) {
-    register(new EntityDetails(ruc, name), "configuracion");
-  }
-
   /**
    * Records that the entity asked to join, through the Colabora request {@code processInstanceId}.
    * Returns why it cannot (already hosted, or another request for it is in progress), or null.

@@ -14,6 +14,11 @@ public final class TasklistLinks {
     this.base = (publicUrl == null || publicUrl.isBlank() ? LOCAL : publicUrl.strip()).replaceAll("/+$", "");
   }
 
+  /** The platform's public address, without a trailing slash (also for the account links). */
+  public String base() {
+    return base;
+  }
+
   /** Tasklist with the task open. */
   public String task(String taskId) {
     return tasklist() + "#/?task=" + taskId;
@@ -21,6 +26,6 @@ public final class TasklistLinks {
 
   /** Tasklist's start page (the person's task lists). */
   public String tasklist() {
-    return base + "/camunda/app/tasklist/default/";
+    return base() + "/camunda/app/tasklist/default/";
   }
 }

@@ -18,10 +18,10 @@ class HostedEntitiesTest {
     String original = entities.find(Actors.MUNI_RUC).orElseThrow().name();
     assertThat(entities.name(Actors.MUNI_RUC)).contains(original);
     try {
-      entities.register(Actors.MUNI_RUC, "Municipalidad Distrital de Prueba");
+      entities.register(new HostedEntities.EntityDetails(Actors.MUNI_RUC, "Municipalidad Distrital de Prueba"), "prueba");
       assertThat(entities.name(Actors.MUNI_RUC)).contains("Municipalidad Distrital de Prueba");
     } finally {
-      entities.register(Actors.MUNI_RUC, original);
+      entities.register(new HostedEntities.EntityDetails(Actors.MUNI_RUC, original), "prueba");
     }
     assertThat(entities.name(Actors.MUNI_RUC)).contains(original);
   }
