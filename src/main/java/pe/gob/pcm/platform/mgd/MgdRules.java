@@ -1,11 +1,9 @@
 package pe.gob.pcm.platform.mgd;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import pe.gob.pcm.platform.calendar.PeruTime;
 import pe.gob.pcm.platform.document.DocumentProperties;
 import pe.gob.pcm.platform.validation.FieldChecks;
 import pe.gob.pcm.platform.validation.FieldError;
@@ -19,21 +17,21 @@ public class MgdRules {
 
   private final Map<String, String> documentTypes;
   private final long maxPdfBytes;
-  private final Clock clock;
+  private final ContractDates dates;
 
   @Autowired
-  public MgdRules(MgdProperties properties, DocumentProperties documents) {
-    this(properties.documentTypes(), documents.maxBytes(), Clock.system(PeruTime.ZONE));
+  public MgdRules(MgdProperties properties, DocumentProperties documents, ContractDates dates) {
+    this(properties.documentTypes(), documents.maxBytes(), dates);
   }
 
-  MgdRules(Map<String, String> documentTypes, long maxPdfBytes, Clock clock) {
+  MgdRules(Map<String, String> documentTypes, long maxPdfBytes, ContractDates dates) {
     this.documentTypes = Map.copyOf(documentTypes);
     this.maxPdfBytes = maxPdfBytes;
-    this.clock = clock;
+    this.dates = dates;
   }
 
   public FieldChecks check(MgdDocument document) {
-    return MgdValidation.check(document, documentTypes, maxPdfBytes, clock);
+    return MgdValidation.check(document, documentTypes, maxPdfBytes, dates);
   }
 
   /** The first problem's message (naming the wire field), or empty when the document is valid. */

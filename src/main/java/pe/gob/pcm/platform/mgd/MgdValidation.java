@@ -1,9 +1,6 @@
 package pe.gob.pcm.platform.mgd;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
@@ -18,13 +15,12 @@ import pe.gob.pcm.platform.validation.Identifiers;
 final class MgdValidation {
 
   private static final Pattern CUO = Pattern.compile("\\d{10}");
-  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
   private MgdValidation() {}
 
   /** Every problem of the document, field by field. */
   static FieldChecks check(MgdDocument d, Map<String, String> documentTypes, long maxPdfBytes,
-      Clock clock) {
+      ContractDates dates) {
     FieldChecks c = new FieldChecks();
     c.check("vrucentrem", "vrucentrem (RUC de la entidad remitente)", Identifiers.rucProblem(d.senderRuc()));
     c.check("vrucentrec", "vrucentrec (RUC de la entidad receptora)", Identifiers.rucProblem(d.receiverRuc()));
@@ -40,9 +36,8 @@ final class MgdValidation {
         : documentTypes.containsKey(d.documentType()) ? null
         : "no es un tipo conocido (" + String.join(", ", documentTypes.keySet()) + ")");
     c.check("vnumdoc", "vnumdoc (número de documento)", Identifiers.textProblem(d.documentNumber(), 100));
-    OffsetDateTime now = OffsetDateTime.now(clock);
     c.check("dfecdoc", "dfecdoc (fecha del documento)", d.documentDate() == null ? "es obligatoria"
-        : d.documentDate().isAfter(now.plus(CLOCK_SKEW)) ? "no puede ser futura" : null);
+        : dates.futureProblem(d.documentDate()));
     optional(c, "vuniorgdst", "vuniorgdst (unidad de destino)", d.destinationUnit(), 150);
     optional(c, "vnomdst", "vnomdst (destinatario)", d.addresseeName(), 100);
     optional(c, "vnomcardst", "vnomcardst (cargo del destinatario)", d.addresseePosition(), 100);

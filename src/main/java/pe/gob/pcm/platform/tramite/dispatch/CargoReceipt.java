@@ -1,5 +1,7 @@
 package pe.gob.pcm.platform.tramite.dispatch;
 
+import pe.gob.pcm.platform.calendar.PeruTime;
+import pe.gob.pcm.platform.mgd.ContractDates;
 import pe.gob.pcm.platform.mgd.MgdCargo;
 
 import static pe.gob.pcm.platform.tramite.dispatch.DispatchProcess.*;
@@ -28,13 +30,15 @@ public class CargoReceipt {
   private final DocumentStore documents;
   private final PdfSignatureVerifier verifier;
   private final RuntimeService runtime;
+  private final ContractDates dates;
 
   public CargoReceipt(DispatchMapper mapper, DocumentStore documents, PdfSignatureVerifier verifier,
-      RuntimeService runtime) {
+      RuntimeService runtime, ContractDates dates) {
     this.mapper = mapper;
     this.documents = documents;
     this.verifier = verifier;
     this.runtime = runtime;
+    this.dates = dates;
   }
 
   /** Null when registered, otherwise the refusal sent back ({@code -1}). */
@@ -52,6 +56,11 @@ public class CargoReceipt {
     }
     if ("O".equals(cargo.state()) && (cargo.observation() == null || cargo.observation().isBlank())) {
       return UNKNOWN + ": vobs es obligatoria en un cargo observado";
+    }
+    // the receiver's registration date, read in Lima time (MgdWire): same tolerance as dfecdoc
+    String future = dates.futureProblem(PeruTime.offset(cargo.registeredAt()));
+    if (future != null) {
+      return UNKNOWN + ": dfecregstd (fecha de registro) " + future;
     }
     SignatureVerification signature = verifier.verify(cargo.pdf());
     if (signature.status() == pe.gob.pcm.platform.signature.SignatureStatus.NOT_A_PDF) {
