@@ -24,7 +24,17 @@ public interface AccountTokenMapper {
   @Update("UPDATE account_token SET used_at = CURRENT_TIMESTAMP WHERE token_hash = #{hash} AND used_at IS NULL")
   int use(String hash);
 
-  /** Ends the user's open links (a new link replaces them; a deactivated user has none). */
+  /** Ends the user's open password links (a new one replaces them). */
+  @Update("UPDATE account_token SET used_at = CURRENT_TIMESTAMP WHERE user_id = #{userId} AND used_at IS NULL"
+      + " AND purpose IN ('" + OneTimeLinks.ACTIVATE + "', '" + OneTimeLinks.RESET + "', '" + OneTimeLinks.REACTIVATE + "')")
+  int endOpenPasswordLinks(String userId);
+
+  /** Ends the user's open links of one other purpose (a new one replaces them). */
+  @Update("UPDATE account_token SET used_at = CURRENT_TIMESTAMP WHERE user_id = #{userId} AND used_at IS NULL"
+      + " AND purpose = #{purpose}")
+  int endOpenLinksFor(@Param("userId") String userId, @Param("purpose") String purpose);
+
+  /** Ends all the user's open links (a deactivated user has none). */
   @Update("UPDATE account_token SET used_at = CURRENT_TIMESTAMP WHERE user_id = #{userId} AND used_at IS NULL")
   int endOpenLinks(String userId);
 }

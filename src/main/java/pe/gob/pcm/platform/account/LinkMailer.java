@@ -44,11 +44,23 @@ public class LinkMailer {
 
   /** The page where the token is redeemed. */
   String linkFor(String token) {
-    return links.base() + "/cuentas/clave.html?token=" + token;
+    return linkFor("/cuentas/clave.html", token);
+  }
+
+  String linkFor(String page, String token) {
+    return links.base() + page + "?token=" + token;
+  }
+
+  /** A link of another purpose than a password, with its own subject and text. */
+  void sendAfterCommit(User user, OneTimeLinks.LinkMessage message, String link, Duration validity) {
+    afterCommit(() -> send(user, message.subject(), message.text(), link, validity));
   }
 
   void sendAfterCommit(User user, String purpose, String link, Duration validity) {
-    Runnable send = () -> send(user, purpose, link, validity);
+    afterCommit(() -> send(user, purpose, link, validity));
+  }
+
+  private static void afterCommit(Runnable send) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
@@ -92,6 +104,30 @@ public class LinkMailer {
     } catch (MailException e) {
       // the account exists; a new link can be asked for (registration again, or the master user)
       LOG.error("No se pudo enviar el enlace de {} a {}: {}", purpose, user.getId(), e.getMessage());
+    }
+  }
+
+  private void send(User user, String subject, String text, String link, Duration validity) {
+    JavaMailSender sender = StringUtils.hasText(mailHost) ? mail.getIfAvailable() : null;
+    if (sender == null) {
+      if (logLinks) {
+        LOG.warn("Sin servidor de correo (demostración): enlace para {} ({}): {}", user.getId(), subject, link);
+      } else {
+        LOG.warn("Sin servidor de correo (spring.mail.host): no se envió el enlace «{}» a {}", subject, user.getId());
+      }
+      return;
+    }
+    SimpleMailMessage message = new SimpleMailMessage();
+    message.setFrom(from);
+    message.setTo(user.getEmail());
+    message.setSubject(subject);
+    message.setText("Estimado(a) " + user.getFirstName() + " " + user.getLastName() + ":\n\n" + text
+        + "\n\nAbra este enlace (funciona una sola vez y vence en " + validity.toHours() + " horas):\n\n" + link
+        + "\n\nNadie de la PCM le pedirá este dato. Si usted no esperaba este mensaje, ignórelo.\n");
+    try {
+      sender.send(message);
+    } catch (MailException e) {
+      LOG.error("No se pudo enviar el enlace «{}» a {}: {}", subject, user.getId(), e.getMessage());
     }
   }
 }

@@ -18,7 +18,10 @@ import pe.gob.pcm.platform.validation.InvalidInputException;
 /**
  * One-time links that let a person set their own password (docs/incorporacion.md): the password
  * is never chosen by anyone else nor sent by mail. A link works once, until it expires, and a new
- * link for the same user ends the previous ones. Only the token's SHA-256 is stored.
+ * password link for the same user ends the previous ones. Only the token's SHA-256 is stored.
+ * Another room may use the same links for its own purpose (e.g. revealing a secret once, see
+ * {@link #issue(User, String, LinkMessage)}): such a link never sets a password, and a new one
+ * ends only the open links of its purpose.
  */
 @Service
 public class OneTimeLinks {
@@ -27,7 +30,14 @@ public class OneTimeLinks {
   public static final String RESET = "RESTABLECER";
   /** The link sent when an entity's master user reactivates a person (docs/personas.md). */
   public static final String REACTIVATE = "REACTIVAR";
+  private static final java.util.Set<String> PASSWORD_PURPOSES = java.util.Set.of(ACTIVATE, RESET, REACTIVATE);
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * What a link of another purpose says: the page that redeems it ({@code /cuentas/x.html}), the
+   * mail's subject and its first paragraph (Spanish, for the person).
+   */
+  public record LinkMessage(String page, String subject, String text) {}
 
   private final AccountTokenMapper mapper;
   private final IdentityService identity;
@@ -65,21 +75,69 @@ public class OneTimeLinks {
     if (user.getEmail() == null || user.getEmail().isBlank()) {
       throw new IllegalStateException("El usuario " + userId + " no tiene correo.");
     }
-    byte[] random = new byte[32];
-    RANDOM.nextBytes(random);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    mapper.endOpenLinks(userId);
-    mapper.insert(sha256(token), userId, purpose, LocalDateTime.now().plus(validity));
+    if (!PASSWORD_PURPOSES.contains(purpose)) {
+      throw new IllegalArgumentException("Propósito de enlace sin mensaje: " + purpose);
+    }
+    String token = newToken(userId, purpose);
     String link = mailer.linkFor(token);
     mailer.sendAfterCommit(user, purpose, link, validity);
     return link;
+  }
+
+  /**
+   * A link of another purpose than a password, mailed after the commit with its own page and
+   * text; redeemed with {@link #redeem(String, String)}. Returns the link.
+   */
+  @Transactional
+  public String issue(User user, String purpose, LinkMessage message) {
+    if (PASSWORD_PURPOSES.contains(purpose)) {
+      throw new IllegalArgumentException("Un enlace de contraseña no lleva otro mensaje: " + purpose);
+    }
+    if (user.getEmail() == null || user.getEmail().isBlank()) {
+      throw new IllegalStateException("El usuario " + user.getId() + " no tiene correo.");
+    }
+    String token = newToken(user.getId(), purpose);
+    String link = mailer.linkFor(message.page(), token);
+    mailer.sendAfterCommit(user, message, link, validity);
+    return link;
+  }
+
+  /**
+   * Uses a link of another purpose once: the user it was issued to. Refused (field {@code token})
+   * when unknown, used, expired or of another purpose.
+   */
+  @Transactional
+  public String redeem(String token, String purpose) {
+    AccountTokenMapper.Token stored = token == null || token.isBlank() ? null : mapper.find(sha256(token.strip()));
+    if (stored == null || !stored.purpose().equals(purpose) || stored.usedAt() != null
+        || stored.expiresAt().isBefore(LocalDateTime.now())) {
+      throw new InvalidInputException("token", "Enlace", "no es válido, ya se usó o venció");
+    }
+    if (mapper.use(stored.tokenHash()) != 1) {
+      throw new InvalidInputException("token", "Enlace", "ya se usó");
+    }
+    return stored.userId();
+  }
+
+  private String newToken(String userId, String purpose) {
+    byte[] random = new byte[32];
+    RANDOM.nextBytes(random);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    if (PASSWORD_PURPOSES.contains(purpose)) {
+      mapper.endOpenPasswordLinks(userId);
+    } else {
+      mapper.endOpenLinksFor(userId, purpose);
+    }
+    mapper.insert(sha256(token), userId, purpose, LocalDateTime.now().plus(validity));
+    return token;
   }
 
   /** Sets the password of the link's user and ends the link; refusals name the field. */
   @Transactional
   public String redeem(String token, String password, String confirmation) {
     AccountTokenMapper.Token stored = token == null || token.isBlank() ? null : mapper.find(sha256(token.strip()));
-    if (stored == null || stored.usedAt() != null || stored.expiresAt().isBefore(LocalDateTime.now())) {
+    if (stored == null || !PASSWORD_PURPOSES.contains(stored.purpose()) || stored.usedAt() != null
+        || stored.expiresAt().isBefore(LocalDateTime.now())) {
       throw new InvalidInputException("token", "Enlace",
           "no es válido, ya se usó o venció: pida uno nuevo a quien le dio acceso");
     }

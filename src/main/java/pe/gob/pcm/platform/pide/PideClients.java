@@ -33,22 +33,38 @@ public class PideClients {
     this.meters = meters;
   }
 
+  /** PcmIMgdTramite for the platform's own calls ({@code platform.pide.platform-ruc}). */
   public PcmIMgdTramitePortType tramite() {
-    return client("tramite", PcmIMgdTramitePortType.class, url(properties.tramiteUrl(), "/pide/PcmIMgdTramite"));
+    return tramite(properties.platformRuc());
   }
 
+  /** PcmIMgdTramite as the entity: its ENVIO_DOCUMENTOS credential in every call. */
+  public PcmIMgdTramitePortType tramite(String entityRuc) {
+    return client("tramite", PcmIMgdTramitePortType.class, url(properties.tramiteUrl(), "/pide/PcmIMgdTramite"),
+        entityRuc, PideServiceCode.ENVIO_DOCUMENTOS);
+  }
+
+  /** PcmIMgdEntidad for the platform's own calls, with its ENTIDADES_CATEGORIA credential. */
   public pe.gob.segdi.wsentidad.ws.PcmIMgdEntidadPortType entidad() {
     return client("entidad", pe.gob.segdi.wsentidad.ws.PcmIMgdEntidadPortType.class,
-        url(properties.entidadUrl(), "/pide/PcmIMgdEntidad"));
+        url(properties.entidadUrl(), "/pide/PcmIMgdEntidad"), properties.platformRuc(),
+        PideServiceCode.ENTIDADES_CATEGORIA);
   }
 
+  /** PcmCuo for the platform's own calls ({@code platform.pide.platform-ruc}). */
   public PcmCuoPortType cuo() {
-    return client("cuo", PcmCuoPortType.class, url(properties.cuoUrl(), "/pide/PcmCuo"));
+    return cuo(properties.platformRuc());
+  }
+
+  /** PcmCuo as the entity: its CUO credential in every call. */
+  public PcmCuoPortType cuo(String entityRuc) {
+    return client("cuo", PcmCuoPortType.class, url(properties.cuoUrl(), "/pide/PcmCuo"), entityRuc,
+        PideServiceCode.CUO);
   }
 
   /** An entity's wsiotramite (what the PIDE calls); empty URL = this server's. */
   public Tramite wsiotramite(String url) {
-    return client("wsiotramite", Tramite.class, url(url, "/wsiotramite/Tramite"));
+    return client("wsiotramite", Tramite.class, url(url, "/wsiotramite/Tramite"), null, null);
   }
 
   public String cuoService() {
@@ -57,7 +73,7 @@ public class PideClients {
 
   /** A CUO for a document the entity sends (PcmCuo.getCUOEntidad with the configured service). */
   public String entityCuo(String entityRuc) {
-    return cuo().getCUOEntidad(entityRuc, properties.cuoService());
+    return cuo(entityRuc).getCUOEntidad(entityRuc, properties.cuoService());
   }
 
   /** A CUO for a test message from the given address (PcmCuo.getCUO). */
@@ -80,9 +96,17 @@ public class PideClients {
 
   private final java.util.Map<String, Object> proxies = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private <T> T client(String service, Class<T> type, String address) {
-    return type.cast(proxies.computeIfAbsent(type.getName() + " " + address,
-        key -> measured(service, type, build(type, address))));
+  /**
+   * One proxy per service, address and credential: the credential's header is added by an
+   * interceptor of that proxy (a call never changes a shared proxy's request context). An entity
+   * without a configured credential calls without one.
+   */
+  private <T> T client(String service, Class<T> type, String address, String entityRuc, PideServiceCode code) {
+    PideProperties.Credential credential = entityRuc == null ? null
+        : properties.credential(entityRuc, code).orElse(null);
+    String key = type.getName() + " " + address + (credential == null ? "" : " " + credential.usernameOrDefault());
+    return type.cast(proxies.computeIfAbsent(key,
+        k -> measured(service, type, build(type, address, credential))));
   }
 
   /**
@@ -122,10 +146,13 @@ public class PideClients {
     }
   }
 
-  private <T> T build(Class<T> type, String address) {
+  private <T> T build(Class<T> type, String address, PideProperties.Credential credential) {
     JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
     factory.setServiceClass(type);
     factory.setAddress(address);
+    if (credential != null) {
+      factory.getOutInterceptors().add(new UsernameToken.Writer(credential.usernameOrDefault(), credential.secret()));
+    }
     @SuppressWarnings("unchecked")
     T port = (T) factory.create();
     Client client = ClientProxy.getClient(port);

@@ -35,12 +35,12 @@ public class PideTramite {
   }
 
   public Answer send(MgdDocument document) {
-    RespuestaTramite answer = clients.tramite().recepcionarTramiteResponse(MgdWire.toPide(document));
+    RespuestaTramite answer = clients.tramite(document.senderRuc()).recepcionarTramiteResponse(MgdWire.toPide(document));
     return new Answer(answer.getVcodres(), answer.getVdesres());
   }
 
   public Answer sendCargo(MgdCargo cargo) {
-    pe.gob.segdi.wsiopidetramite.ws.RespuestaCargoTramite answer = clients.tramite().cargoResponse(MgdWire.toPide(cargo));
+    pe.gob.segdi.wsiopidetramite.ws.RespuestaCargoTramite answer = clients.tramite(cargo.senderRuc()).cargoResponse(MgdWire.toPide(cargo));
     return new Answer(answer.getVcodres(), answer.getVdesres());
   }
 
@@ -49,7 +49,7 @@ public class PideTramite {
     query.setVrucentrem(senderRuc);
     query.setVrucentrec(receiverRuc);
     query.setVcuo(cuo);
-    RespuestaConsultaTramite answer = clients.tramite().consultarTramiteResponse(query);
+    RespuestaConsultaTramite answer = clients.tramite(senderRuc).consultarTramiteResponse(query);
     return new Status(answer.getVcodres(), answer.getVdesres(), answer.getCflgest());
   }
 }

@@ -14,6 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import pe.gob.pcm.platform.pide.PideClients;
 import pe.gob.pcm.platform.pide.PideDirectory;
+import pe.gob.pcm.platform.pide.PideProperties;
+import pe.gob.pcm.platform.pide.PideServiceCode;
+import pe.gob.pcm.platform.pide.UsernameToken;
+import pe.gob.pcm.platform.pide.credential.PideCredentials;
 import pe.gob.pcm.platform.mgd.MgdRules;
 
 /**
@@ -45,26 +49,52 @@ public class LocalPideConfiguration {
 
   @Bean
   Endpoint localPideTramiteEndpoint(PideDirectory directory,
-      PideClients clients, MgdRules rules, LocalPideAvailability availability) {
-    return publish(localPideBus, new LocalPideTramite(directory, clients, rules, availability),
-        "classpath:wsdl/PcmIMgdTramite.wsdl", "/PcmIMgdTramite");
+      PideClients clients, MgdRules rules, LocalPideAvailability availability, PideCredentials credentials,
+      PideProperties properties) {
+    return publish(localPideBus, new LocalPideTramite(directory, clients, rules, availability,
+        guard(credentials, properties)), "classpath:wsdl/PcmIMgdTramite.wsdl", "/PcmIMgdTramite");
   }
 
   @Bean
-  Endpoint localPideEntidadEndpoint(PideDirectory directory, LocalPideAvailability availability) {
-    return publish(localPideBus, new LocalPideEntidad(directory, availability),
+  Endpoint localPideEntidadEndpoint(PideDirectory directory, LocalPideAvailability availability,
+      PideCredentials credentials, PideProperties properties) {
+    return publish(localPideBus, new LocalPideEntidad(directory, availability, guard(credentials, properties)),
         "classpath:wsdl/PcmIMgdEntidad.wsdl", "/PcmIMgdEntidad");
   }
 
   @Bean
   Endpoint localPideCuoEndpoint(JdbcTemplate jdbc, TransactionTemplate transaction,
-      LocalPideAvailability availability) {
-    return publish(localPideBus, new LocalPideCuo(jdbc, transaction, availability), "classpath:wsdl/PcmCuo.wsdl", "/PcmCuo");
+      LocalPideAvailability availability, PideCredentials credentials, PideProperties properties) {
+    return publish(localPideBus, new LocalPideCuo(jdbc, transaction, availability, guard(credentials, properties)),
+        "classpath:wsdl/PcmCuo.wsdl", "/PcmCuo");
+  }
+
+  /**
+   * The credentials configured for the hosted entities ({@code platform.pide.credentials}) are
+   * the ones this PIDE issued them: stored once (their hash), so that the platform's own calls
+   * pass its door. A stored one (or a revoked one) is left as it is.
+   */
+  @Bean
+  org.springframework.boot.ApplicationRunner localPideCredentialSeed(PideCredentials credentials,
+      PideProperties properties) {
+    return args -> {
+      for (PideProperties.Credential credential : properties.credentials()) {
+        PideServiceCode service = PideServiceCode.parse(credential.service());
+        if (service != null && credential.ruc() != null && credential.secret() != null && !credential.secret().isBlank()) {
+          credentials.seed(credential.ruc().strip(), service, credential.usernameOrDefault(), credential.secret());
+        }
+      }
+    };
+  }
+
+  private static LocalPideGuard guard(PideCredentials credentials, PideProperties properties) {
+    return new LocalPideGuard(credentials, properties.local().requireCredentials());
   }
 
   private static Endpoint publish(Bus bus, Object implementor, String wsdl, String path) {
     EndpointImpl endpoint = new EndpointImpl(bus, implementor);
     endpoint.setWsdlLocation(wsdl);
+    endpoint.getInInterceptors().add(new UsernameToken.Reader());
     endpoint.publish(path);
     return endpoint;
   }

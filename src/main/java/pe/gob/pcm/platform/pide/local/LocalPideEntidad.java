@@ -4,10 +4,11 @@ import jakarta.jws.WebService;
 import java.util.List;
 import pe.gob.pcm.platform.pide.PideDirectory;
 import pe.gob.pcm.platform.pide.PideProperties;
+import pe.gob.pcm.platform.pide.PideServiceCode;
 import pe.gob.segdi.wsentidad.ws.EntidadBean;
 import pe.gob.segdi.wsentidad.ws.PcmIMgdEntidadPortType;
 
-/** The local PIDE's PcmIMgdEntidad: its directory, by category. */
+/** The local PIDE's PcmIMgdEntidad: its directory, by category, to callers with that service's credential. */
 @WebService(serviceName = "PcmIMgdEntidad", portName = "PcmIMgdEntidadHttpSoap11Endpoint",
     targetNamespace = "http://ws.wsentidad.segdi.gob.pe/",
     endpointInterface = "pe.gob.segdi.wsentidad.ws.PcmIMgdEntidadPortType",
@@ -16,10 +17,12 @@ public class LocalPideEntidad implements PcmIMgdEntidadPortType {
 
   private final PideDirectory directory;
   private final LocalPideAvailability availability;
+  private final LocalPideGuard guard;
 
-  public LocalPideEntidad(PideDirectory directory, LocalPideAvailability availability) {
+  LocalPideEntidad(PideDirectory directory, LocalPideAvailability availability, LocalPideGuard guard) {
     this.directory = directory;
     this.availability = availability;
+    this.guard = guard;
   }
 
   @Override
@@ -48,5 +51,6 @@ public class LocalPideEntidad implements PcmIMgdEntidadPortType {
     if (!availability.isAvailable()) {
       throw new jakarta.xml.ws.WebServiceException("PIDE no disponible (caída simulada)");
     }
+    guard.require(PideServiceCode.ENTIDADES_CATEGORIA, null);
   }
 }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import pe.gob.pcm.platform.pide.PideClients;
 import pe.gob.pcm.platform.pide.PideDirectory;
 import pe.gob.pcm.platform.pide.PideProperties;
+import pe.gob.pcm.platform.pide.PideServiceCode;
 import pe.gob.pcm.platform.mgd.MgdRules;
 import pe.gob.pcm.platform.pide.MgdWire;
 import pe.gob.segdi.wsiopidetramite.ws.CargoTramite;
@@ -21,8 +22,9 @@ import pe.gob.segdi.wsiopidetramite.ws.RespuestaTramite;
 import pe.gob.segdi.wsiotramite.ws.Tramite;
 
 /**
- * The local PIDE's PcmIMgdTramite: checks what the real PIDE checks first (answering
- * {@code 0003} and the field), then relays to the target entity's wsiotramite found in its
+ * The local PIDE's PcmIMgdTramite: checks the caller's ENVIO_DOCUMENTOS credential, for the
+ * entity that sends ({@code vrucentrem}), and what the real PIDE checks (each refusal answered
+ * {@code 0003} and the reason, nothing relayed), then relays to the target entity's wsiotramite found in its
  * directory, and returns that entity's answer.
  */
 @WebService(serviceName = "PcmIMgdTramite", portName = "PcmIMgdTramiteHttpSoap11Endpoint",
@@ -37,10 +39,12 @@ public class LocalPideTramite implements PcmIMgdTramitePortType {
   private final PideClients clients;
   private final MgdRules rules;
   private final LocalPideAvailability availability;
+  private final LocalPideGuard guard;
 
-  public LocalPideTramite(PideDirectory directory, PideClients clients, MgdRules rules,
-      LocalPideAvailability availability) {
+  LocalPideTramite(PideDirectory directory, PideClients clients, MgdRules rules,
+      LocalPideAvailability availability, LocalPideGuard guard) {
     this.availability = availability;
+    this.guard = guard;
     this.directory = directory;
     this.clients = clients;
     this.rules = rules;
@@ -49,6 +53,7 @@ public class LocalPideTramite implements PcmIMgdTramitePortType {
   @Override
   public List<IoTipoDocumentoTramite> getTipoDocumento() {
     requireAvailable();
+    guard.require(PideServiceCode.ENVIO_DOCUMENTOS, null);
     return rules.documentTypes().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
         .map(e -> {
           IoTipoDocumentoTramite type = new IoTipoDocumentoTramite();
@@ -61,6 +66,11 @@ public class LocalPideTramite implements PcmIMgdTramitePortType {
   @Override
   public RespuestaTramite recepcionarTramiteResponse(RecepcionTramite request) {
     requireAvailable();
+    Optional<String> refused = guard.refusal(PideServiceCode.ENVIO_DOCUMENTOS,
+        request == null ? null : request.getVrucentrem());
+    if (refused.isPresent()) {
+      return answer(new RespuestaTramite(), "0003", refused.get());
+    }
     // The PIDE checks the metadata before relaying, with the MGD's rules: 0003 and the field.
     String problem = request == null ? "request es obligatorio"
         : rules.firstProblem(MgdWire.toDocument(PideRelayMapping.toEntity(request))).orElse(null);
@@ -82,6 +92,14 @@ public class LocalPideTramite implements PcmIMgdTramitePortType {
   @Override
   public RespuestaCargoTramite cargoResponse(CargoTramite request) {
     requireAvailable();
+    Optional<String> refused = guard.refusal(PideServiceCode.ENVIO_DOCUMENTOS,
+        request == null ? null : request.getVrucentrem());
+    if (refused.isPresent()) {
+      RespuestaCargoTramite answer = new RespuestaCargoTramite();
+      answer.setVcodres("0003");
+      answer.setVdesres(refused.get());
+      return answer;
+    }
     // In a cargo, vrucentrec is the original sender: the cargo goes back to it.
     Optional<PideProperties.DirectoryEntry> target = request == null ? Optional.empty() : entry(request.getVrucentrec());
     RespuestaCargoTramite answer = new RespuestaCargoTramite();
@@ -100,6 +118,14 @@ public class LocalPideTramite implements PcmIMgdTramitePortType {
   @Override
   public RespuestaConsultaTramite consultarTramiteResponse(ConsultaTramite request) {
     requireAvailable();
+    Optional<String> refused = guard.refusal(PideServiceCode.ENVIO_DOCUMENTOS,
+        request == null ? null : request.getVrucentrem());
+    if (refused.isPresent()) {
+      RespuestaConsultaTramite answer = new RespuestaConsultaTramite();
+      answer.setVcodres("0003");
+      answer.setVdesres(refused.get());
+      return answer;
+    }
     Optional<PideProperties.DirectoryEntry> target = request == null ? Optional.empty() : entry(request.getVrucentrec());
     if (target.isEmpty()) {
       RespuestaConsultaTramite answer = new RespuestaConsultaTramite();

@@ -22,6 +22,7 @@ public class SoapGate extends OncePerRequestFilter {
   private final List<String> allowedCallers;
   private final long maxBytes;
   private final PlatformMeters meters;
+  private final boolean clientCertificateRequired;
 
   public SoapGate(List<String> allowedCallers, long maxBytes) {
     this(allowedCallers, maxBytes, null);
@@ -29,14 +30,30 @@ public class SoapGate extends OncePerRequestFilter {
 
   /** With meters: each refusal counts in plataforma.soap.rechazos (motivo origen or tamano). */
   public SoapGate(List<String> allowedCallers, long maxBytes, PlatformMeters meters) {
+    this(allowedCallers, maxBytes, meters, false);
+  }
+
+  /**
+   * With {@code clientCertificateRequired} (platform.tramite.mutual-tls): a call that did not come
+   * through the mutual-TLS connector with a verified client certificate is refused (motivo certificado).
+   */
+  public SoapGate(List<String> allowedCallers, long maxBytes, PlatformMeters meters, boolean clientCertificateRequired) {
     this.allowedCallers = List.copyOf(allowedCallers);
     this.maxBytes = maxBytes;
     this.meters = meters;
+    this.clientCertificateRequired = clientCertificateRequired;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
+    if (clientCertificateRequired && !(request.getAttribute(MutualTlsConnector.CLIENT_CERTIFICATE)
+        instanceof java.security.cert.X509Certificate[] chainOfCaller && chainOfCaller.length > 0)) {
+      count("certificado");
+      fault(response, HttpServletResponse.SC_FORBIDDEN,
+          "Se requiere TLS mutuo con un certificado de cliente emitido por la CA de la PIDE");
+      return;
+    }
     if (!allowedCallers.isEmpty() && !allowedCallers.contains(request.getRemoteAddr())) {
       count("origen");
       fault(response, HttpServletResponse.SC_FORBIDDEN, "Origen no autorizado: " + request.getRemoteAddr());

@@ -10,6 +10,7 @@ import org.apache.cxf.logging.FaultListener;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Publishes wsiotramite at {@code /wsiotramite/Tramite} with the contract's own WSDL (not one
@@ -67,9 +68,27 @@ public class TramiteSoapConfiguration {
   FilterRegistrationBean<SoapGate> wsiotramiteGate(TramiteProperties properties,
       pe.gob.pcm.platform.metrics.PlatformMeters meters) {
     FilterRegistrationBean<SoapGate> registration = new FilterRegistrationBean<>(
-        new SoapGate(properties.allowedCallers(), MAX_MESSAGE_BYTES, meters));
+        new SoapGate(properties.allowedCallers(), MAX_MESSAGE_BYTES, meters, properties.mutualTls().enabled()));
     registration.addUrlPatterns("/wsiotramite/*");
     registration.setOrder(5);
+    return registration;
+  }
+
+  /** wsiotramite's mutual-TLS connector (platform.tramite.mutual-tls.enabled; docs/deployment.md). */
+  @Bean
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(prefix = "platform.tramite.mutual-tls",
+      name = "enabled", havingValue = "true")
+  MutualTlsConnector wsiotramiteMutualTls(TramiteProperties properties) {
+    return new MutualTlsConnector(properties.mutualTls());
+  }
+
+  @Bean
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(prefix = "platform.tramite.mutual-tls",
+      name = "enabled", havingValue = "true")
+  FilterRegistrationBean<OncePerRequestFilter> wsiotramiteMutualTlsPortGate(MutualTlsConnector connector) {
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(connector.onlyWsIoTramite());
+    registration.addUrlPatterns("/*");
+    registration.setOrder(4);
     return registration;
   }
 }
