@@ -68,7 +68,7 @@ public class LoadGen {
 
   static void usage() {
     System.err.println("usage: java LoadGen.java run --target platform|baseline --url URL [--n 2000] [--c 8]"
-        + " [--warmup 500] [--label LABEL] [--results FILE]\n       java LoadGen.java compare --results FILE");
+        + " [--warmup 500] [--label LABEL] [--results FILE] [--receivers RUCS_FILE]\n       java LoadGen.java compare --results FILE");
     System.exit(2);
   }
 
@@ -94,9 +94,14 @@ public class LoadGen {
           label, cuos.size(), (System.nanoTime() - t0) / 1e9);
       String date = OffsetDateTime.now(ZoneOffset.ofHours(-5)).minusDays(1).withNano(0)
           .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+      // --receivers FILE: one RUC per line, call i goes to line i modulo their number (the scale run)
+      List<String> receivers = o.containsKey("receivers")
+          ? Files.readAllLines(Path.of(o.get("receivers"))).stream().map(String::strip).filter(l -> !l.isEmpty()).toList()
+          : List.of(RECEIVER_RUC);
       sender = i -> {
         String cuo = cuos.get(i);
-        String body = recepcionar(cuo, date, Base64.getEncoder().encodeToString(pdf(template, marker, cuo)));
+        String body = recepcionar(cuo, date, Base64.getEncoder().encodeToString(pdf(template, marker, cuo)),
+            receivers.get(i % receivers.size()));
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/wsiotramite/Tramite"))
             .timeout(Duration.ofSeconds(60)).header("Content-Type", "text/xml;charset=UTF-8")
             .header("SOAPAction", "\"\"").POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -277,10 +282,10 @@ public class LoadGen {
   }
 
   /** recepcionarTramiteResponse as a remote SGD (through the PIDE) sends it: a valid Oficio, no annexes. */
-  static String recepcionar(String cuo, String date, String pdfBase64) {
+  static String recepcionar(String cuo, String date, String pdfBase64, String receiverRuc) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("vrucentrem", SENDER_RUC);
-    f.put("vrucentrec", RECEIVER_RUC);
+    f.put("vrucentrec", receiverRuc);
     f.put("vnomentemi", "PRESIDENCIA DEL CONSEJO DE MINISTROS");
     f.put("vuniorgrem", "SECRETARÍA DE GOBIERNO Y TRANSFORMACIÓN DIGITAL");
     f.put("vcuo", cuo);

@@ -10,6 +10,7 @@ import pe.gob.pcm.platform.entity.EntityTenantIdProvider;
 import pe.gob.pcm.platform.history.RecordCopies;
 import pe.gob.pcm.platform.privacy.CuoLoggingContext;
 import pe.gob.pcm.platform.security.NewTaskAuthorizationProvider;
+import pe.gob.pcm.platform.security.TaskReaders;
 
 /** Engine settings that have no starter property. */
 @Component
@@ -19,9 +20,13 @@ public class EngineConfiguration extends AbstractCamundaConfiguration {
 
   private final ObjectProvider<HostedEntities> entities;
 
-  public EngineConfiguration(java.util.List<RecordCopies> recordCopies, ObjectProvider<HostedEntities> entities) {
+  private final TaskReaders taskReaders;
+
+  public EngineConfiguration(java.util.List<RecordCopies> recordCopies, ObjectProvider<HostedEntities> entities,
+      TaskReaders taskReaders) {
     this.recordCopies = recordCopies;
     this.entities = entities;
+    this.taskReaders = taskReaders;
   }
 
   @Override
@@ -39,8 +44,9 @@ public class EngineConfiguration extends AbstractCamundaConfiguration {
     configuration.setCustomHistoryLevels(java.util.List.of(new PlatformHistoryLevel(recordCopies)));
     // the id check before each insert builds its error message only when it fails
     configuration.setCustomSessionFactories(java.util.List.of(new CheapIdCheckEntityManagerFactory()));
-    // a task created in this command has no grant to look up before granting its candidates
-    configuration.setResourceAuthorizationProvider(new NewTaskAuthorizationProvider());
+    // a task created in this command has no grant to look up before granting its candidates, and
+    // groups that read a procedure's tasks by definition get on each task only the right to work
+    configuration.setResourceAuthorizationProvider(new NewTaskAuthorizationProvider(taskReaders));
   }
 
   @Override

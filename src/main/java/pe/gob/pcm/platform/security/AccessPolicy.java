@@ -7,8 +7,14 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -19,6 +25,8 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,8 +38,10 @@ import org.springframework.stereotype.Component;
 /**
  * Who may do what, applied at every start and safe to repeat: the role groups, their Camunda
  * authorizations (the common ones here, each procedure's from its feature's {@link ProcessGrants})
- * and the Tasklist filters. Tasks need no grant here: the engine grants a task to its assignee
- * and candidate groups when it is created.
+ * and the Tasklist filters. Every group that a procedure's BPMN names as a candidate group reads
+ * that procedure's tasks (within its tenants) by a grant on the definition ({@link TaskReaders});
+ * the right to work on a task is the task's own, which the engine grants to its assignee and
+ * candidate groups when it is created.
  */
 @Component
 @Order(20)
@@ -45,12 +55,16 @@ public class AccessPolicy implements ApplicationRunner {
   private final FilterService filters;
   private final TaskService tasks;
   private final List<ProcessGrants> features;
+  private final RepositoryService repository;
+  private final TaskReaders taskReaders;
   /** With directory login (profile ldap) the groups are the directory's: never created here. */
   private final boolean groupsFromDirectory;
 
   public AccessPolicy(IdentityService identity, AuthorizationService authorizations,
       FilterService filters, TaskService tasks, List<ProcessGrants> features,
-      ObjectProvider<DirectoryIdentityPlugin> directory) {
+      ObjectProvider<DirectoryIdentityPlugin> directory, RepositoryService repository, TaskReaders taskReaders) {
+    this.repository = repository;
+    this.taskReaders = taskReaders;
     this.groupsFromDirectory = directory.getIfAvailable() != null;
     this.identity = identity;
     this.authorizations = authorizations;
@@ -83,7 +97,31 @@ public class AccessPolicy implements ApplicationRunner {
     grant(Role.GERENCIA, Resources.DECISION_DEFINITION, ALL, Permissions.READ, Permissions.READ_HISTORY);
     grant(Role.GERENCIA, Resources.DEPLOYMENT, ALL, Permissions.READ);
 
+    grantTaskReading();
     ensureFilters();
+  }
+
+  /**
+   * READ_TASK on each deployed procedure for the role groups its user tasks name as candidate
+   * groups (never the requesters': they share one tenant, each sees only its own tasks).
+   */
+  private void grantTaskReading() {
+    Map<String, Role> roles = Stream.of(Role.values()).filter(r -> r.side() != Role.Side.REQUESTER)
+        .collect(Collectors.toMap(Role::groupId, r -> r));
+    Map<String, Set<String>> readers = new HashMap<>();
+    for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+      for (UserTask task : repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(UserTask.class)) {
+        for (String group : task.getCamundaCandidateGroupsList()) {
+          if (roles.containsKey(group)) {
+            readers.computeIfAbsent(definition.getKey(), k -> new HashSet<>()).add(group);
+          }
+        }
+      }
+    }
+    readers.forEach((key, groups) -> groups.forEach(
+        group -> grant(roles.get(group), Resources.PROCESS_DEFINITION, key, Permissions.READ_TASK)));
+    taskReaders.set(readers);
+    LOG.info("Lectura de tareas por procedimiento: {}", readers);
   }
 
   private void ensureGroup(Role role) {

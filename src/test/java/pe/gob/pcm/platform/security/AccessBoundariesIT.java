@@ -226,6 +226,36 @@ class AccessBoundariesIT {
     }
   }
 
+  /**
+   * Within one entity: a role that a procedure names as a candidate somewhere reads all of that
+   * procedure's tasks (a grant on the definition, TaskReaders) but works only on its own; a role
+   * the procedure never names sees none of them.
+   */
+  @Test
+  void aRoleReadsItsProceduresTasksButWorksOnlyOnItsOwn() throws Exception {
+    ProcessInstance pgo = actors.as("pcm.ogpp", () -> runtime.startProcessInstanceByKey(PgoProcess.KEY,
+        Map.of("entityRuc", Actors.PCM_RUC, "entityName", "Presidencia del Consejo de Ministros",
+            "entityCategory", "1", "documentType", "ROF", "trigger", "REASIGNACION")));
+    String task = tasks.createTaskQuery().processInstanceId(pgo.getId()).singleResult().getId();
+    assertThat(tasks.getIdentityLinksForTask(task)).anyMatch(l -> Role.OGPP.groupId().equals(l.getGroupId()));
+    String legal = Http.basic("pcm.legal", "demo");
+    String ti = Http.basic("pcm.ti", "demo");
+
+    assertThat(http.get("/engine-rest/task/" + task, legal).status()).isEqualTo(200);
+    assertThat(http.get("/engine-rest/task/" + task, ti).status()).isIn(403, 404);
+    Http.Response claim = http.postJson("/engine-rest/task/" + task + "/claim", legal, Map.of("userId", "pcm.legal"));
+    Http.Response complete = http.postJson("/engine-rest/task/" + task + "/complete", legal, Map.of("variables", Map.of()));
+    assertThat(claim.status()).as(claim.body()).isEqualTo(403);
+    assertThat(complete.status()).as(complete.body()).isEqualTo(403);
+    assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+    assertThat(http.postJson("/engine-rest/task/" + task + "/claim", Http.basic("pcm.ogpp", "demo"),
+        Map.of("userId", "pcm.ogpp")).status()).isEqualTo(204);
+
+    Received received = receive(Actors.PCM_RUC, "20601234565");
+    assertThat(http.get("/engine-rest/task/" + received.taskId(), ti).status()).isIn(403, 404);
+    assertThat(http.get("/engine-rest/task/" + received.taskId(), PCM_MESA).status()).isEqualTo(200);
+  }
+
   @Test
   void pgoExpedientesAndVersionsOfAnotherEntityAreNotFound() throws Exception {
     ProcessInstance executive = actors.as("pcm.ogpp", () -> runtime.startProcessInstanceByKey(PgoProcess.KEY,
