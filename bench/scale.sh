@@ -125,12 +125,28 @@ probe --label "$ENTITIES-entidades" --user "$RUC.u08" --filter "Tareas de mis gr
 probe --label "$ENTITIES-entidades" --user sgtd.mesaayuda --filter "Tareas de mis grupos"
 probe --label "$ENTITIES-entidades" --user muni.mesapartes --filter "Tareas de mis grupos"
 intake "$ENTITIES-entidades" --receivers "$OUT/rucs.txt"
+if [ "${SCALE_COMPARE_TASK_GRANTS:-1}" = 1 ]; then
+  # the same probes with the grants as Camunda makes them by default (READ on every task for its
+  # candidate group, no READ_TASK on the definitions), on the same data; then back as they were
+  log "grants as before TaskReaders (READ per task): probes with 20 calls after 3 warm-up"
+  count "BEGIN; CREATE TABLE scale_task_read AS SELECT id_, perms_ FROM act_ru_authorization
+    WHERE resource_type_ = 6 AND group_id_ IS NOT NULL AND perms_ & 64 = 64;
+    UPDATE act_ru_authorization SET perms_ = perms_ & ~64 WHERE id_ IN (SELECT id_ FROM scale_task_read);
+    UPDATE act_ru_authorization SET perms_ = perms_ | 2 WHERE resource_type_ = 7 AND group_id_ IS NOT NULL; COMMIT;" > /dev/null
+  java "$HERE/scale/ScaleProbe.java" tasklist --url "$URL" --n 20 --warmup 3 --results "$OUT/tasklist.tsv" \
+    --label "$ENTITIES-entidades-sin-TaskReaders" --user "$RUC.u02" --filter "Tareas de mis grupos" | tee -a "$SUMMARY"
+  java "$HERE/scale/ScaleProbe.java" tasklist --url "$URL" --n 20 --warmup 3 --results "$OUT/tasklist.tsv" \
+    --label "$ENTITIES-entidades-sin-TaskReaders" --user "$RUC.u01" --filter "Mis tareas" | tee -a "$SUMMARY"
+  count "BEGIN; UPDATE act_ru_authorization a SET perms_ = t.perms_ FROM scale_task_read t WHERE a.id_ = t.id_;
+    UPDATE act_ru_authorization SET perms_ = perms_ & ~2 WHERE resource_type_ = 7 AND group_id_ = 'mesa-partes';
+    DROP TABLE scale_task_read; COMMIT;" > /dev/null
+fi
 stop_app
 
 log ""
 log "## Summary (targets: Tasklist p95 <= 300 ms for an entity's person; intake at $ENTITIES entities >= 0.9x the rate at 2; startup not growing)"
 awk -F'\t' -v big="$ENTITIES-entidades" '$1=="2-entidades"{s=$5} $1==big{b=$5} END{printf "intake: %.1f docs/s at 2 entities, %.1f docs/s at %s = %.2fx\n", s, b, big, b/s}' "$OUT/intake.tsv" | tee -a "$SUMMARY"
 awk -F'\t' -v big="$ENTITIES-entidades" '$1=="2-entidades"{s=$2} $1==big{b=$2} END{printf "startup to ready: %.1f s at 2 entities, %.1f s at %s = %.2fx\n", s, b, big, b/s}' "$OUT/startup.tsv" | tee -a "$SUMMARY"
-awk -F'\t' '{printf "tasklist %-24s %-22s p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  (%s tasks)\n", $2, $3, $5, $6, $7, $8}' "$OUT/tasklist.tsv" | tee -a "$SUMMARY"
+awk -F'\t' '{printf "tasklist %-36s %-24s %-22s p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  (%s tasks)\n", $1, $2, $3, $5, $6, $7, $8}' "$OUT/tasklist.tsv" | tee -a "$SUMMARY"
 log ""
 log "Results in $OUT"
