@@ -54,6 +54,8 @@ class AccessBoundariesIT {
   @Autowired HistoryService history;
   @Autowired RepositoryService repository;
   @Autowired Actors actors;
+  @Autowired pe.gob.pcm.platform.entity.HostedEntities hostedEntities;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
   @Autowired pe.gob.pcm.platform.pgo.PgoStructures structures;
   Http http;
 
@@ -224,6 +226,48 @@ class AccessBoundariesIT {
       assertThat(http.get(path, PCM_MESA).status()).as(path).isEqualTo(403);
       assertThat(http.get(path, ADMIN).status()).as(path).isEqualTo(200);
     }
+  }
+
+  /**
+   * A session opened before its entity is suspended ends at its next request (401 with the
+   * reason), logging in again is refused, and after the reactivation both work again.
+   */
+  @Test
+  void theOpenSessionsOfASuspendedEntityEnd() throws Exception {
+    String ruc = "20500009994";
+    assertThat(pe.gob.pcm.platform.validation.Identifiers.rucProblem(ruc)).isNull();
+    hostedEntities.register(new pe.gob.pcm.platform.entity.HostedEntities.EntityDetails(ruc,
+        "Municipalidad Distrital de Suspensión (prueba)", 8, null, null), "prueba");
+    String user = "suspension.mesapartes";
+    if (identity.createUserQuery().userId(user).count() == 0) {
+      org.camunda.bpm.engine.identity.User created = identity.newUser(user);
+      created.setFirstName("Mesa");
+      created.setLastName("Suspensión");
+      created.setPassword("demo");
+      identity.saveUser(created);
+      identity.createMembership(user, Role.MESA_PARTES.groupId());
+      identity.createTenantUserMembership(ruc, user);
+    }
+    Browser browser = new Browser();
+    assertThat(browser.login(user, true).statusCode()).isEqualTo(200);
+    assertThat(browser.get(ENGINE_API + "/task/count").statusCode()).isEqualTo(200);
+    try {
+      assertThat(hostedEntities.suspend(ruc, "Prueba de suspensión", "prueba")).isTrue();
+      HttpResponse<String> ended = browser.get(ENGINE_API + "/task/count");
+      assertThat(ended.statusCode()).isEqualTo(401);
+      assertThat(ended.body()).contains("suspendida");
+      assertThat(browser.get(ENGINE_API + "/task/count").statusCode()).isEqualTo(401);
+      assertThat(browser.login(user, true).statusCode()).isEqualTo(401);
+      // a PCM user, member of every tenant through its groups, keeps working
+      Browser pcm = new Browser();
+      assertThat(pcm.login("sgtd.mesaayuda", true).statusCode()).isEqualTo(200);
+      assertThat(pcm.get(ENGINE_API + "/task/count").statusCode()).isEqualTo(200);
+    } finally {
+      hostedEntities.reactivate(ruc, "prueba");
+    }
+    Browser again = new Browser();
+    assertThat(again.login(user, true).statusCode()).isEqualTo(200);
+    assertThat(again.get(ENGINE_API + "/task/count").statusCode()).isEqualTo(200);
   }
 
   /**
