@@ -140,6 +140,9 @@ if [ "${SCALE_COMPARE_TASK_GRANTS:-1}" = 1 ]; then
   count "BEGIN; UPDATE act_ru_authorization a SET perms_ = t.perms_ FROM scale_task_read t WHERE a.id_ = t.id_;
     UPDATE act_ru_authorization SET perms_ = perms_ & ~2 WHERE resource_type_ = 7 AND group_id_ = 'mesa-partes';
     DROP TABLE scale_task_read; COMMIT;" > /dev/null
+  # the two updates left 400 000 dead rows in the table: a probe run on this database later
+  # would measure them (p50 122 ms instead of 81 ms before this vacuum, on 2026-12-07)
+  count "VACUUM ANALYZE act_ru_authorization" > /dev/null
 fi
 stop_app
 
