@@ -49,7 +49,7 @@ import pe.gob.pcm.platform.tramite.Dispatches;
 class PideCredentialsIT {
 
   /** This context's own engine (see OnboardingIT): its local PIDE requires credentials. */
-  static final String ENGINE = "credenciales-pide";
+  static final String ENGINE = "credenciales"; // no hyphen: Camunda would ignore the name and take "default"
   static final String SGTD_ADMIN = Http.basic("sgtd.admin", "demo");
   static final String MUNI = Actors.MUNI_RUC;
   static final String PCM = Actors.PCM_RUC;
@@ -65,6 +65,7 @@ class PideCredentialsIT {
   }
 
   @LocalServerPort int port;
+  @Autowired org.camunda.bpm.engine.ProcessEngine ownEngine;
   @Autowired Dispatches dispatches;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
@@ -77,6 +78,12 @@ class PideCredentialsIT {
   @BeforeEach
   void setUp() {
     http = new Http(port);
+  }
+
+  @Test
+  void thisContextRunsItsOwnEngine() {
+    assertThat(ownEngine.getName()).as("an engine named 'default' would replace the shared context's in Camunda's"
+        + " static registry, where every context's REST API looks it up").isEqualTo(ENGINE);
   }
 
   @Test

@@ -37,7 +37,7 @@ import pe.gob.pcm.platform.support.PlatformTest;
 class ContractTimesInLimaIT {
 
   /** This context's own engine (see OnboardingIT): its database sessions run in UTC. */
-  static final String ENGINE = "hora-lima";
+  static final String ENGINE = "horalima"; // no hyphen: Camunda would ignore the name and take "default"
   static final String RECEIVER = Dispatches.RECEIVER;
   static TimeZone hostZone;
 
@@ -59,10 +59,17 @@ class ContractTimesInLimaIT {
   }
 
   @LocalServerPort int port;
+  @Autowired org.camunda.bpm.engine.ProcessEngine ownEngine;
   @Autowired Dispatches dispatches;
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
   @Autowired Actors actors;
+
+  @Test
+  void thisContextRunsItsOwnEngine() {
+    assertThat(ownEngine.getName()).as("an engine named 'default' would replace the shared context's in Camunda's"
+        + " static registry, where every context's REST API looks it up").isEqualTo(ENGINE);
+  }
 
   @Test
   void theSessionsOfThisContextRunInUtc() {
