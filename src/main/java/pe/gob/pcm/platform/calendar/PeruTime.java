@@ -26,4 +26,13 @@ public final class PeruTime {
   public static OffsetDateTime now() {
     return OffsetDateTime.now(ZONE);
   }
+
+  /**
+   * The wall-clock time in Lima now, from the application's clock: what the platform writes in
+   * the contract's dates (dfecrec, dfecregstd, dfecenv). Not the database's CURRENT_TIMESTAMP,
+   * which is the wall clock of the database session's zone (the server's, e.g. UTC).
+   */
+  public static LocalDateTime localNow() {
+    return LocalDateTime.now(ZONE);
+  }
 }

@@ -152,6 +152,14 @@ public class HostedEntities {
     return state(ruc).filter(EntityState.SUSPENDIDA::equals).isPresent();
   }
 
+  /**
+   * Whether the entity is suspended, read from the database now (not the kept state): for the
+   * checks that must hold at once on every node, like the PIDE credentials of the entity.
+   */
+  public boolean isSuspendedNow(String ruc) {
+    return find(ruc).filter(row -> row.state() == EntityState.SUSPENDIDA).isPresent();
+  }
+
   /** The hosted entity's state (read at most {@link #TTL_NANOS} ago), empty if it is not hosted. */
   public Optional<EntityState> state(String ruc) {
     return known(ruc).map(Known::state);

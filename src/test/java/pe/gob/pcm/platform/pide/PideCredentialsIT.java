@@ -42,13 +42,14 @@ import pe.gob.pcm.platform.tramite.Dispatches;
  * with the credentials the platform carries for each; calls with no, a wrong, another service's,
  * another entity's or a revoked credential are refused (the contract's 0003 or a SOAP fault) and
  * store nothing; Colabora's A-1 grant issues a credential whose secret the master user's one-time
- * link shows once, and the SGTD revokes.
+ * link shows once, and the SGTD revokes; a suspended entity's credentials are refused the same way
+ * until it is reactivated.
  */
 @PlatformTest
 class PideCredentialsIT {
 
   /** This context's own engine (see OnboardingIT): its local PIDE requires credentials. */
-  static final String ENGINE = "credenciales-pide";
+  static final String ENGINE = "credenciales"; // no hyphen: Camunda would ignore the name and take "default"
   static final String SGTD_ADMIN = Http.basic("sgtd.admin", "demo");
   static final String MUNI = Actors.MUNI_RUC;
   static final String PCM = Actors.PCM_RUC;
@@ -64,6 +65,7 @@ class PideCredentialsIT {
   }
 
   @LocalServerPort int port;
+  @Autowired org.camunda.bpm.engine.ProcessEngine ownEngine;
   @Autowired Dispatches dispatches;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
@@ -76,6 +78,12 @@ class PideCredentialsIT {
   @BeforeEach
   void setUp() {
     http = new Http(port);
+  }
+
+  @Test
+  void thisContextRunsItsOwnEngine() {
+    assertThat(ownEngine.getName()).as("an engine named 'default' would replace the shared context's in Camunda's"
+        + " static registry, where every context's REST API looks it up").isEqualTo(ENGINE);
   }
 
   @Test
@@ -230,6 +238,59 @@ class PideCredentialsIT {
   }
 
   @Test
+  void aSuspendedEntitysCredentialsAreRefusedUntilItIsReactivated() {
+    String ruc = freshRuc();
+    Http.Response registered = http.postJson("/api/entidades", SGTD_ADMIN,
+        Map.of("ruc", ruc, "nombre", "Municipalidad de Prueba de Suspensión", "categoria", 8));
+    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    Logger mailer = (Logger) LoggerFactory.getLogger("pe.gob.pcm.platform.account.LinkMailer");
+    mailer.addAppender(log);
+    String grant = "prueba-" + UUID.randomUUID();
+    try {
+      credentials.issue(ruc, "CUO", grant, "sgtd.mesaayuda", "muni.ti");
+      credentials.issue(ruc, "ENVIO_DOCUMENTOS", grant, "sgtd.mesaayuda", "muni.ti");
+    } finally {
+      mailer.detachAppender(log);
+    }
+    Map<String, String> secrets = new HashMap<>();
+    http.postJson("/cuentas/api/credencial", null, Map.of("token", lastLinkToken(log, "muni.ti"))).json()
+        .get("credenciales").forEach(c -> secrets.put(c.get("usuario").asText(), c.get("clave").asText()));
+    String cuoHeader = security(ruc + ".CUO", secrets.get(ruc + ".CUO"));
+    String envioHeader = security(ruc + ".ENVIO_DOCUMENTOS", secrets.get(ruc + ".ENVIO_DOCUMENTOS"));
+    assertThat(http.soap("/pide/PcmCuo", cuoEnvelope(cuoHeader, ruc)).body()).containsPattern("<return>\\d{10}</return>");
+
+    Http.Response suspended = http.postJson("/api/entidades/" + ruc + "/suspension", SGTD_ADMIN,
+        Map.of("motivo", "Incumplimiento de las condiciones de uso"));
+    assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+    assertThat(suspended.json().get("estado").asText()).isEqualTo("SUSPENDIDA");
+    String reason = "La entidad " + ruc + " está suspendida en la plataforma: sus credenciales de la PIDE no se"
+        + " aceptan mientras dure la suspensión.";
+
+    long counter = cuoCounter();
+    Http.Response noCuo = http.soap("/pide/PcmCuo", cuoEnvelope(cuoHeader, ruc));
+    assertThat(noCuo.status()).as("the fault of a revoked credential").isEqualTo(500);
+    assertThat(noCuo.body()).contains("<faultcode>soap:Client</faultcode>").contains(reason)
+        .doesNotContain("<return>");
+    assertThat(cuoCounter()).as("no CUO handed out").isEqualTo(counter);
+    String refusedCuo = newCuo();
+    Http.Response noDocument = http.soap("/pide/PcmIMgdTramite", reception(envioHeader, refusedCuo, ruc));
+    assertThat(noDocument.status()).isEqualTo(200);
+    assertThat(noDocument.body()).contains("<vcodres>0003</vcodres>").contains(reason);
+    assertThat(received(refusedCuo)).as("nothing relayed nor stored").isZero();
+
+    assertThat(http.delete("/api/entidades/" + ruc + "/suspension", SGTD_ADMIN).json().get("estado").asText())
+        .isEqualTo("ACTIVA");
+    assertThat(http.soap("/pide/PcmCuo", cuoEnvelope(cuoHeader, ruc)).body()).as("reactivated")
+        .containsPattern("<return>\\d{10}</return>");
+    String cuo = newCuo();
+    Http.Response accepted = http.soap("/pide/PcmIMgdTramite", reception(envioHeader, cuo, ruc));
+    assertThat(accepted.body()).as(accepted.body()).contains("<vcodres>0000</vcodres>");
+    assertThat(received(cuo)).isEqualTo(1);
+  }
+
+  @Test
   void theRevocationIsDescribedInOpenApi() {
     JsonNode paths = http.get("/v3/api-docs", null).json().get("paths");
     assertThat(paths.has("/api/entidades/{ruc}/credenciales/{servicio}/revocacion")).isTrue();
@@ -257,9 +318,14 @@ class PideCredentialsIT {
 
   /** recepcionarTramiteResponse of PcmIMgdTramite, from the municipality to the PCM, fields in the PIDE's order. */
   static String reception(String header, String cuo) {
+    return reception(header, cuo, MUNI);
+  }
+
+  /** recepcionarTramiteResponse of PcmIMgdTramite from the sender to the PCM. */
+  static String reception(String header, String cuo, String senderRuc) {
     String pdf = Base64.getEncoder().encodeToString(TestPki.unsignedPdf("Oficio " + cuo));
     return envelope(header, "<ws:recepcionarTramiteResponse xmlns:ws=\"http://ws.wsiopidetramite.segdi.gob.pe/\"><request>"
-        + "<vrucentrem>" + MUNI + "</vrucentrem><vrucentrec>" + PCM + "</vrucentrec>"
+        + "<vrucentrem>" + senderRuc + "</vrucentrem><vrucentrec>" + PCM + "</vrucentrec>"
         + "<vnomentemi>Municipalidad Distrital de Ejemplo</vnomentemi><vuniorgrem>GERENCIA MUNICIPAL</vuniorgrem>"
         + "<vcuo>" + cuo + "</vcuo><ccodtipdoc>01</ccodtipdoc><vnumdoc>OFICIO N° " + cuo + "</vnumdoc>"
         + "<dfecdoc>" + OffsetDateTime.now(ZoneOffset.ofHours(-5)).minusHours(1).withNano(0) + "</dfecdoc>"

@@ -15,14 +15,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pe.gob.pcm.platform.account.OneTimeLinks;
+import pe.gob.pcm.platform.entity.HostedEntities;
 import pe.gob.pcm.platform.pide.PideServiceCode;
 
 /**
  * The PIDE credentials (docs/credenciales-pide.md): a WS-Security UsernameToken per entity and
  * granted service, user name {@code <RUC>.<SERVICIO>}, a random secret stored only as a salted
  * SHA-256. Issued when Colabora grants the service; the secret is made and shown once when the
- * entity's master user opens the one-time link mailed to it; revoked by the SGTD. Every check
- * reads the database (no cache), so a revocation holds at once on every node.
+ * entity's master user opens the one-time link mailed to it; revoked by the SGTD; refused while
+ * the entity is suspended. Every check reads the database (no cache), so a revocation or a
+ * suspension holds at once on every node.
  */
 @Service
 public class PideCredentials {
@@ -37,11 +39,14 @@ public class PideCredentials {
   private final PideCredentialMapper mapper;
   private final OneTimeLinks links;
   private final IdentityService identity;
+  private final HostedEntities entities;
 
-  public PideCredentials(PideCredentialMapper mapper, OneTimeLinks links, IdentityService identity) {
+  public PideCredentials(PideCredentialMapper mapper, OneTimeLinks links, IdentityService identity,
+      HostedEntities entities) {
     this.mapper = mapper;
     this.links = links;
     this.identity = identity;
+    this.entities = entities;
   }
 
   /** A secret shown once: the user name and the secret to configure in the entity's SGD. */
@@ -107,7 +112,8 @@ public class PideCredentials {
 
   /**
    * Whether a caller presenting this user name and secret may call the service: the credential
-   * exists, is for that service, has its secret, is not revoked and the secret matches.
+   * exists, is for that service, has its secret, is not revoked, the secret matches and its entity
+   * is not suspended (docs/incorporacion.md: a suspended entity uses none of its credentials).
    */
   public Verdict verify(String username, String secret, PideServiceCode service) {
     if (username == null || username.isBlank() || secret == null || secret.isEmpty()) {
@@ -118,6 +124,10 @@ public class PideCredentials {
       if (row.secretHash() != null && MessageDigest.isEqual(
           hash(row.secretSalt().strip(), secret).getBytes(StandardCharsets.US_ASCII),
           row.secretHash().strip().getBytes(StandardCharsets.US_ASCII))) {
+        if (entities.isSuspendedNow(row.entityRuc())) {
+          return Verdict.refused("La entidad " + row.entityRuc() + " está suspendida en la plataforma: sus"
+              + " credenciales de la PIDE no se aceptan mientras dure la suspensión.");
+        }
         if (!service.name().equals(row.serviceCode())) {
           return Verdict.refused("La credencial " + row.username() + " no da acceso al servicio " + service.port() + ".");
         }

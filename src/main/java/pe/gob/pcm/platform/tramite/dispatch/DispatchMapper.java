@@ -66,8 +66,9 @@ public interface DispatchMapper {
   @Update("UPDATE iotdtc_despacho SET vcuo = #{cuo} WHERE id = #{id} AND vcuo IS NULL")
   int assignCuo(@Param("id") long id, @Param("cuo") String cuo);
 
-  @Update("UPDATE iotdtc_despacho SET cflgest = 'E', dfecenv = CURRENT_TIMESTAMP WHERE id = #{id} AND cflgest = 'P'")
-  int markSent(long id);
+  /** Sent: {@code sentAt} is Lima's wall clock (PeruTime.localNow()), not the session's CURRENT_TIMESTAMP. */
+  @Update("UPDATE iotdtc_despacho SET cflgest = 'E', dfecenv = #{sentAt} WHERE id = #{id} AND cflgest = 'P'")
+  int markSent(@Param("id") long id, @Param("sentAt") LocalDateTime sentAt);
 
   @Update("UPDATE iotdtc_despacho SET vnumdoc = #{vnumdoc}, vasu = #{vasu}, document_id = #{documentId}"
       + " WHERE id = #{id} AND cflgest = 'P'")

@@ -56,7 +56,7 @@ public class SendDocumentDelegate implements JavaDelegate {
     LOG.info("Despacho CUO {} a {}: la PIDE respondió {} {}", d.cuo(), d.receiverRuc(), answer.code(),
         answer.message());
     if (accepted) {
-      mapper.markSent(id);
+      mapper.markSent(id, PeruTime.localNow());
     }
     execution.setVariable(PIDE_ACCEPTED, accepted);
     execution.setVariable(PIDE_MESSAGE, accepted ? null

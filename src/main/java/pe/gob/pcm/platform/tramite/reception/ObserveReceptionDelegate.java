@@ -5,6 +5,7 @@ import static pe.gob.pcm.platform.tramite.reception.ReceptionProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import pe.gob.pcm.platform.calendar.PeruTime;
 
 /** Records the Mesa de Partes' observation of the document; state {@code O}. */
 @Component("observeReception")
@@ -19,6 +20,6 @@ public class ObserveReceptionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     mapper.observe(((Number) execution.getVariable(RECEPTION_ID)).longValue(),
-        (String) execution.getVariable(OBSERVATION), (String) execution.getVariable(RECEIVED_BY));
+        (String) execution.getVariable(OBSERVATION), PeruTime.localNow(), (String) execution.getVariable(RECEIVED_BY));
   }
 }

@@ -22,10 +22,14 @@ public interface ReceptionMapper {
       + " dfecregstd, vuniorgstd, vusuregstd, vobs, process_instance_id, cargo_document_id"
       + " FROM iotdtc_recepcion";
 
+  // The contract's dates are Lima wall-clock times given by the caller (PeruTime.localNow()),
+  // never CURRENT_TIMESTAMP: that is the wall clock of the session's zone, the server's.
+
   @Insert("INSERT INTO iotdtc_recepcion (vrucentrec, vrucentrem, vcuo, vcuoref, cflgest, dfecrec)"
-      + " VALUES (#{d.receiverRuc}, #{d.senderRuc}, #{d.cuo}, #{d.cuoReference}, 'P', CURRENT_TIMESTAMP)")
+      + " VALUES (#{d.receiverRuc}, #{d.senderRuc}, #{d.cuo}, #{d.cuoReference}, 'P', #{receivedAt})")
   @Options(useGeneratedKeys = true, keyProperty = "k.id", keyColumn = "id")
-  void insertReception(@Param("d") MgdDocument document, @Param("k") Key key);
+  void insertReception(@Param("d") MgdDocument document, @Param("receivedAt") LocalDateTime receivedAt,
+      @Param("k") Key key);
 
   @Insert("INSERT INTO iotdtm_doc_externo (recepcion_id, vnomentemi, vuniorgrem, ccodtipdoc, vnumdoc,"
       + " dfecdoc, vuniorgdst, vnomdst, vnomcardst, vasu, snumanx, snumfol, vurldocanx, ctipdociderem,"
@@ -58,14 +62,15 @@ public interface ReceptionMapper {
   ReceptionStatus find(long id);
 
   @Update("UPDATE iotdtc_recepcion SET cflgest = 'R', vnumregstd = #{number}, vanioregstd = #{year},"
-      + " dfecregstd = CURRENT_TIMESTAMP, vuniorgstd = #{unit}, vusuregstd = #{user}"
+      + " dfecregstd = #{registeredAt}, vuniorgstd = #{unit}, vusuregstd = #{user}"
       + " WHERE id = #{id} AND cflgest = 'P'")
   int register(@Param("id") long id, @Param("number") String number, @Param("year") String year,
-      @Param("unit") String unit, @Param("user") String user);
+      @Param("registeredAt") LocalDateTime registeredAt, @Param("unit") String unit, @Param("user") String user);
 
-  @Update("UPDATE iotdtc_recepcion SET cflgest = 'O', vobs = #{observation}, dfecregstd = CURRENT_TIMESTAMP,"
+  @Update("UPDATE iotdtc_recepcion SET cflgest = 'O', vobs = #{observation}, dfecregstd = #{registeredAt},"
       + " vusuregstd = #{user} WHERE id = #{id} AND cflgest = 'P'")
-  int observe(@Param("id") long id, @Param("observation") String observation, @Param("user") String user);
+  int observe(@Param("id") long id, @Param("observation") String observation,
+      @Param("registeredAt") LocalDateTime registeredAt, @Param("user") String user);
 
   record Annex(long id, int order, String name, String documentId, String annexUrl) {}
 

@@ -97,7 +97,7 @@ public class ReceptionService {
 
   private Outcome receive(MgdDocument document) {
     ReceptionMapper.Key reception = new ReceptionMapper.Key();
-    mapper.insertReception(document, reception);
+    mapper.insertReception(document, PeruTime.localNow(), reception);
     ReceptionMapper.Key external = new ReceptionMapper.Key();
     mapper.insertExternalDocument(reception.id, document, PeruTime.local(document.documentDate()), external);
     for (int i = 0; i < document.annexNames().size(); i++) {
@@ -144,7 +144,7 @@ public class ReceptionService {
    * their own test documents); false if it was no longer pending.
    */
   public boolean register(long receptionId, String number, String year, String unit, String user) {
-    return mapper.register(receptionId, number, year, unit, user) == 1;
+    return mapper.register(receptionId, number, year, PeruTime.localNow(), unit, user) == 1;
   }
 
   /** The signed cargo's bytes, once issued. */

@@ -4,7 +4,7 @@ import pe.gob.pcm.platform.calendar.PeruTime;
 
 import static pe.gob.pcm.platform.tramite.reception.ReceptionProcess.*;
 
-import java.time.LocalDate;
+import java.time.LocalDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -40,9 +40,10 @@ public class RegisterReceptionDelegate implements JavaDelegate {
     if (!"P".equals(reception.state())) {
       return; // already decided: a retried job must not number it twice
     }
-    int year = LocalDate.now(PeruTime.ZONE).getYear();
+    LocalDateTime registeredAt = PeruTime.localNow();
+    int year = registeredAt.getYear();
     String number = String.format("%06d", takeNumber(reception.receiverRuc(), year));
-    mapper.register(id, number, String.valueOf(year), (String) execution.getVariable(UNIT),
+    mapper.register(id, number, String.valueOf(year), registeredAt, (String) execution.getVariable(UNIT),
         (String) execution.getVariable(RECEIVED_BY));
     execution.setVariable("registrationNumber", number + "-" + year);
     LOG.info("Recepción CUO {} registrada con el número {}-{}", reception.cuo(), number, year);

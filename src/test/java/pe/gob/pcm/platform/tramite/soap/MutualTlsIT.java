@@ -58,7 +58,7 @@ import pe.gob.pcm.platform.tramite.TramiteTestEnvelopes;
 class MutualTlsIT {
 
   /** This context's own engine (see OnboardingIT): its connectors differ from the shared context's. */
-  static final String ENGINE = "tls-mutuo";
+  static final String ENGINE = "tlsmutuo"; // no hyphen: Camunda would ignore the name and take "default"
   static final char[] PASSWORD = "cambiame".toCharArray();
   static final Path DIR = Path.of("target", "test-mtls");
   static final Pki PIDE = new Pki("CA de la PIDE (prueba)");
@@ -93,8 +93,15 @@ class MutualTlsIT {
   }
 
   @LocalServerPort int plainPort;
+  @Autowired org.camunda.bpm.engine.ProcessEngine ownEngine;
   @Autowired MutualTlsConnector connector;
   @Autowired RuntimeService runtime;
+
+  @Test
+  void thisContextRunsItsOwnEngine() {
+    assertThat(ownEngine.getName()).as("an engine named 'default' would replace the shared context's in Camunda's"
+        + " static registry, where every context's REST API looks it up").isEqualTo(ENGINE);
+  }
 
   @Test
   void thePidesClientCertificateIsAcceptedAndTheDocumentReceived() throws Exception {
