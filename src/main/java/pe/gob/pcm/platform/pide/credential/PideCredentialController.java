@@ -112,6 +112,8 @@ public class PideCredentialController {
   @Operation(summary = "Mostrar una sola vez las credenciales PIDE de un enlace de un solo uso",
       description = "Abierto (el enlace es la prueba): genera la clave de cada credencial que espera la suya,"
           + " guarda solo su hash y la devuelve esta única vez. Cuerpo: {\"token\": \"...\"}.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "{\"token\": \"...\"}, el del enlace de un"
+      + " solo uso recibido por correo")
   @ApiResponse(responseCode = "200", description = "Las credenciales con su clave, una sola vez (no se guarda en"
       + " caché): mensaje y credenciales (usuario, servicio, puerto, clave)")
   @ApiResponse(responseCode = "400", description = "Enlace inválido, usado o vencido, o sin credenciales pendientes",
