@@ -1,5 +1,12 @@
 package pe.gob.pcm.platform.account;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import pe.gob.pcm.platform.entity.HostedEntities;
+import pe.gob.pcm.platform.security.ApiAuthentication;
 import pe.gob.pcm.platform.security.PlatformUser;
 import pe.gob.pcm.platform.security.Role;
+import pe.gob.pcm.platform.validation.ApiErrors;
 import pe.gob.pcm.platform.validation.FieldChecks;
 import pe.gob.pcm.platform.validation.InvalidInputException;
 
@@ -39,6 +48,17 @@ import pe.gob.pcm.platform.validation.InvalidInputException;
  */
 @RestController
 @RequestMapping("/api/entidad/usuarios")
+@Tag(name = "Personas de la entidad", description = "El usuario máster de una entidad crea, consulta, asigna roles,"
+    + " desactiva, reactiva e importa (CSV/XLSX) a las personas de su entidad (docs/personas.md). Un usuario de"
+    + " otra entidad se responde como inexistente (404).")
+@SecurityRequirement(name = ApiAuthentication.BASIC)
+@SecurityRequirement(name = ApiAuthentication.SESSION)
+@ApiResponse(responseCode = "401", description = ApiAuthentication.UNAUTHENTICATED,
+    content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+@ApiResponse(responseCode = "403", description = "El usuario no es el usuario máster de la entidad, es personal de la"
+    + " PCM o administrador, su entidad está suspendida, o la cuenta pedida la administra la PCM"
+    + ApiAuthentication.CROSS_SITE_WRITE,
+    content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
 public class PeopleController {
 
   private static final int MAX_PAGE_SIZE = 200;
@@ -59,9 +79,19 @@ public class PeopleController {
 
   /** One page of the entity's people by user id; {@code q} (optional) in the user id or the names. */
   @GetMapping
+  @Operation(summary = "Listar las personas de la entidad",
+      description = "Una página de las personas de la entidad del usuario máster, por id de usuario, con los roles"
+          + " que puede asignar.")
+  @ApiResponse(responseCode = "200", description = "La página: entidad, usuarioActual, total, pagina, tamano,"
+      + " usuarios y rolesAsignables")
+  @ApiResponse(responseCode = "400", description = "Página, tamaño o búsqueda inválidos",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
   public Map<String, Object> list(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @Parameter(description = "Texto a buscar en el id de usuario o los nombres (hasta 100 caracteres)")
       @RequestParam(name = "q", required = false) String text,
+      @Parameter(description = "Número de página, desde 0")
       @RequestParam(name = "pagina", defaultValue = "0") int page,
+      @Parameter(description = "Personas por página, de 1 a 200")
       @RequestParam(name = "tamano", defaultValue = "50") int size) {
     String ruc = entityOf(user);
     new FieldChecks()
@@ -85,13 +115,26 @@ public class PeopleController {
   }
 
   @GetMapping("/{usuario}")
+  @Operation(summary = "Consultar una persona de la entidad",
+      description = "Nombres, apellidos, correo, roles, si está activa y si es el usuario máster.")
+  @ApiResponse(responseCode = "200", description = "La persona")
+  @ApiResponse(responseCode = "404", description = "No hay un usuario con ese id en la entidad",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
   public Map<String, Object> get(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
-      @PathVariable("usuario") String userId) {
+      @Parameter(description = "Id del usuario, por ejemplo muni.ti") @PathVariable("usuario") String userId) {
     return view(people.find(entityOf(user), userId));
   }
 
   /** Body: {@code usuario, nombres, apellidos, correo, roles} (a list of role ids). */
   @PostMapping
+  @Operation(summary = "Crear una persona en la entidad",
+      description = "Crea la cuenta con sus roles de la entidad y le envía a su correo un enlace de un solo uso para"
+          + " elegir su contraseña.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "{\"usuario\", \"nombres\", \"apellidos\","
+      + " \"correo\", \"roles\": [\"mesa-partes\", ...]}")
+  @ApiResponse(responseCode = "201", description = "Creada: mensaje y usuario")
+  @ApiResponse(responseCode = "400", description = "Datos inválidos, id de usuario en uso o rol no asignable",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
   public ResponseEntity<Map<String, Object>> create(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @RequestBody(required = false) Map<String, Object> body) {
     String ruc = entityOf(user);
@@ -104,16 +147,33 @@ public class PeopleController {
 
   /** Body: {@code roles}, the person's entity-side roles from now on. */
   @PutMapping("/{usuario}/roles")
+  @Operation(summary = "Cambiar los roles de una persona",
+      description = "Reemplaza los roles de la entidad de la persona por los indicados.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "{\"roles\": [\"mesa-partes\", ...]}")
+  @ApiResponse(responseCode = "200", description = "Actualizados: mensaje y usuario")
+  @ApiResponse(responseCode = "400", description = "Rol desconocido o no asignable, o persona desactivada",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+  @ApiResponse(responseCode = "404", description = "No hay un usuario con ese id en la entidad",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
   public Map<String, Object> changeRoles(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
-      @PathVariable("usuario") String userId, @RequestBody(required = false) Map<String, Object> body) {
+      @Parameter(description = "Id del usuario, por ejemplo muni.ti") @PathVariable("usuario") String userId, @RequestBody(required = false) Map<String, Object> body) {
     String ruc = entityOf(user);
     People.Person changed = people.changeRoles(ruc, userId, roles(body == null ? Map.of() : body), user.id());
     return answer("Se actualizaron los roles de «" + changed.userId() + "».", changed);
   }
 
   @PostMapping("/{usuario}/desactivacion")
+  @Operation(summary = "Desactivar una persona",
+      description = "La persona ya no puede iniciar sesión y pierde sus roles; las tareas que tenía tomadas vuelven a"
+          + " la bandeja de su grupo.")
+  @ApiResponse(responseCode = "200", description = "Desactivada: mensaje, usuario y tareasDevueltas")
+  @ApiResponse(responseCode = "403", description = "Como en las demás operaciones, y además: la propia cuenta, la de"
+      + " un usuario máster o una cuenta que administra la PCM" + ApiAuthentication.CROSS_SITE_WRITE,
+      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+  @ApiResponse(responseCode = "404", description = "No hay un usuario con ese id en la entidad",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
   public Map<String, Object> deactivate(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
-      @PathVariable("usuario") String userId) {
+      @Parameter(description = "Id del usuario, por ejemplo muni.ti") @PathVariable("usuario") String userId) {
     People.Deactivated done = people.deactivate(entityOf(user), userId, user.id());
     Map<String, Object> answer = answer("Se desactivó a «" + done.person().userId() + "»: ya no puede iniciar"
         + " sesión." + (done.releasedTasks() == 0 ? ""
@@ -123,8 +183,14 @@ public class PeopleController {
   }
 
   @DeleteMapping("/{usuario}/desactivacion")
+  @Operation(summary = "Reactivar una persona",
+      description = "Le devuelve sus roles y le envía a su correo un enlace para elegir una nueva contraseña;"
+          + " sobre una persona activa no cambia nada.")
+  @ApiResponse(responseCode = "200", description = "Reactivada (o ya activa): mensaje y usuario")
+  @ApiResponse(responseCode = "404", description = "No hay un usuario con ese id en la entidad",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
   public Map<String, Object> reactivate(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
-      @PathVariable("usuario") String userId) {
+      @Parameter(description = "Id del usuario, por ejemplo muni.ti") @PathVariable("usuario") String userId) {
     People.Reactivated done = people.reactivate(entityOf(user), userId, user.id());
     String id = done.person().userId();
     return answer(done.wasInactive() ? "Se reactivó a «" + id + "»: recuperó sus roles y le enviamos a su correo un"
@@ -133,8 +199,17 @@ public class PeopleController {
 
   /** Mails the person a one-time link to choose a new password; nobody sees or sets it. */
   @PostMapping("/{usuario}/enlace")
+  @Operation(summary = "Enviar un enlace para elegir una nueva contraseña",
+      description = "Envía a la persona un enlace de un solo uso; nadie ve ni fija su contraseña. La actual sirve"
+          + " hasta que use el enlace.")
+  @ApiResponse(responseCode = "202", description = "Enviado: mensaje y usuario")
+  @ApiResponse(responseCode = "400", description = "La persona está desactivada o no tiene correo",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+  @ApiResponse(responseCode = "404", description = "No hay un usuario con ese id en la entidad",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
   public ResponseEntity<Map<String, Object>> sendResetLink(
-      @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user, @PathVariable("usuario") String userId) {
+      @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @Parameter(description = "Id del usuario, por ejemplo muni.ti") @PathVariable("usuario") String userId) {
     People.Person person = people.sendResetLink(entityOf(user), userId, user.id());
     return ResponseEntity.accepted().body(answer("Le enviamos a «" + person.userId() + "» un enlace para elegir"
         + " una nueva contraseña; funciona una sola vez. Su contraseña actual sirve hasta que lo use.", person));
@@ -145,8 +220,18 @@ public class PeopleController {
    * nothing: 201 with the ids created, or 400 with every refused line and why.
    */
   @PostMapping(path = "/importacion", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Importar personas desde un archivo",
+      description = "Crea todas las personas de la plantilla (CSV UTF-8 o XLSX, docs/personas.md) o ninguna: si"
+          + " alguna línea está mal, no se crea nadie y se responde cada línea rechazada con su motivo.")
+  @ApiResponse(responseCode = "201", description = "Creadas: mensaje, creados y usuarios")
+  @ApiResponse(responseCode = "400", description = "Falta el archivo, es demasiado grande, o hay líneas rechazadas"
+      + " (cada una con su fila, columna y motivo)",
+      content = @Content(schema = @Schema(implementation = ImportRefusal.class)))
+  @ApiResponse(responseCode = "413", description = "El archivo supera el tamaño máximo de subida",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
   public ResponseEntity<Map<String, Object>> importFile(
       @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @Parameter(description = "La plantilla llena, CSV UTF-8 o XLSX (multipart/form-data)")
       @RequestPart(name = "archivo", required = false) MultipartFile file) throws IOException {
     String ruc = entityOf(user);
     if (file == null || file.isEmpty()) {
@@ -165,6 +250,19 @@ public class PeopleController {
     body.put("usuarios", created);
     return ResponseEntity.status(HttpStatus.CREATED).body(body);
   }
+
+  /** The body of {@link #importRefused}, for the OpenAPI document. */
+  @Schema(name = "ImportacionRechazada", description = "Importación rechazada: cada línea con su fila, columna y"
+      + " motivo. Sin filas, cuando falta el archivo o es demasiado grande.")
+  record ImportRefusal(@Schema(description = "Resumen, en castellano") String mensaje,
+      @Schema(description = "Líneas leídas del archivo") Integer filasLeidas, List<ImportRefusalLine> errores) {}
+
+  /** One refused line of an import. */
+  @Schema(name = "LineaRechazada")
+  record ImportRefusalLine(@Schema(description = "Fila del archivo (la 1 es la cabecera)") Integer fila,
+      @Schema(description = "Columna de la plantilla") String columna,
+      @Schema(description = "Igual que columna; o el campo, sin fila") String campo,
+      @Schema(description = "Motivo, en castellano") String mensaje) {}
 
   /** An import refused: every refused line, with its row, column and reason. */
   @ExceptionHandler(People.ImportRefused.class)

@@ -2,6 +2,13 @@ package pe.gob.pcm.platform.document;
 
 import pe.gob.pcm.platform.signature.DemoSigning;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +26,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import pe.gob.pcm.platform.security.ApiAuthentication;
 import pe.gob.pcm.platform.security.PlatformUser;
+import pe.gob.pcm.platform.validation.ApiErrors;
 import pe.gob.pcm.platform.validation.FieldError;
 import pe.gob.pcm.platform.validation.InvalidInputException;
 
@@ -30,6 +39,12 @@ import pe.gob.pcm.platform.validation.InvalidInputException;
  */
 @RestController
 @RequestMapping("/api/documentos")
+@Tag(name = "Documentos", description = "Subida y descarga de documentos PDF para los formularios de Tasklist:"
+    + " el código que devuelve la subida se escribe en el formulario (página /documentos/subir.html)")
+@SecurityRequirement(name = ApiAuthentication.BASIC)
+@SecurityRequirement(name = ApiAuthentication.SESSION)
+@ApiResponse(responseCode = "401", description = ApiAuthentication.UNAUTHENTICATED,
+    content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
 public class DocumentController {
 
   private final DocumentStore store;
@@ -41,9 +56,21 @@ public class DocumentController {
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Subir un documento PDF",
+      description = "Guarda el PDF en nombre de la entidad del usuario, con su huella SHA-256 y, si está firmado,"
+          + " el resultado de verificar la firma. Devuelve el código del documento para el formulario.")
+  @ApiResponse(responseCode = "201", description = "Guardado: id, nombre, tipo, tamano, sha256, subidoPor, subidoEn"
+      + " y firma")
+  @ApiResponse(responseCode = "400", description = "Falta el archivo, no es un PDF, o se pidió la firma de"
+      + " demostración fuera del perfil demo",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+  @ApiResponse(responseCode = "413", description = "El archivo supera el tamaño máximo permitido",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
   public ResponseEntity<Map<String, Object>> upload(
       @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @Parameter(description = "El documento PDF (multipart/form-data)")
       @RequestParam(name = "archivo", required = false) MultipartFile file,
+      @Parameter(description = "Firmar con el certificado de demostración (solo en el perfil demo)")
       @RequestParam(name = "firmarDemo", defaultValue = "false") boolean signWithDemoCertificate)
       throws IOException {
     if (file == null || file.isEmpty()) {
@@ -64,8 +91,15 @@ public class DocumentController {
   }
 
   @GetMapping("/{id}")
+  @Operation(summary = "Consultar los datos de un documento",
+      description = "Nombre, tipo, tamaño, huella, quién lo subió y cuándo, y la firma. Solo quien puede verlo: su"
+          + " entidad, o quien ve un proceso que lo usa.")
+  @ApiResponse(responseCode = "200", description = "Los datos del documento")
+  @ApiResponse(responseCode = "404", description = "No existe o el usuario no puede verlo",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
   public ResponseEntity<Map<String, Object>> metadata(
-      @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user, @PathVariable String id) {
+      @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @Parameter(description = "Código del documento") @PathVariable String id) {
     return store.find(id).filter(d -> store.canRead(user, d))
         .map(d -> ResponseEntity.ok(describe(d)))
         .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
@@ -73,8 +107,15 @@ public class DocumentController {
   }
 
   @GetMapping("/{id}/contenido")
+  @Operation(summary = "Descargar el contenido de un documento",
+      description = "El archivo tal como se subió (en línea, con su nombre). Solo quien puede verlo.")
+  @ApiResponse(responseCode = "200", description = "El archivo",
+      content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
+  @ApiResponse(responseCode = "404", description = "No existe o el usuario no puede verlo (sin cuerpo)",
+      content = @Content)
   public ResponseEntity<byte[]> content(
-      @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user, @PathVariable String id) {
+      @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @Parameter(description = "Código del documento") @PathVariable String id) {
     return store.find(id).filter(d -> store.canRead(user, d))
         .map(d -> ResponseEntity.ok()
             .contentType(MediaType.parseMediaType(d.mediaType()))

@@ -1,5 +1,12 @@
 package pe.gob.pcm.platform.entity;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import pe.gob.pcm.platform.entity.HostedEntityMapper.HostedEntityRow;
+import pe.gob.pcm.platform.security.ApiAuthentication;
 import pe.gob.pcm.platform.security.PlatformUser;
 import pe.gob.pcm.platform.security.Role;
+import pe.gob.pcm.platform.validation.ApiErrors;
 import pe.gob.pcm.platform.validation.FieldChecks;
 import pe.gob.pcm.platform.validation.InvalidInputException;
 
@@ -28,6 +37,13 @@ import pe.gob.pcm.platform.validation.InvalidInputException;
  */
 @RestController
 @RequestMapping("/api/entidades")
+@Tag(name = "Registro de entidades", description = "Entidades públicas hospedadas en la plataforma (cada una, un"
+    + " tenant de Camunda por su RUC): consulta para el personal de la PCM; registro, suspensión y reactivación"
+    + " por la administración de entidades de la SGTD (docs/incorporacion.md)")
+@SecurityRequirement(name = ApiAuthentication.BASIC)
+@SecurityRequirement(name = ApiAuthentication.SESSION)
+@ApiResponse(responseCode = "401", description = ApiAuthentication.UNAUTHENTICATED,
+    content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
 public class EntityController {
 
   private static final int MAX_PAGE_SIZE = 200;
@@ -40,10 +56,22 @@ public class EntityController {
 
   /** One page of the registry, by name; {@code estado} and {@code q} (name or RUC) optional. */
   @GetMapping
+  @Operation(summary = "Listar el registro de entidades",
+      description = "Una página del registro ordenada por nombre, con el total. Solo el personal de la PCM y los"
+          + " administradores.")
+  @ApiResponse(responseCode = "200", description = "La página: total, pagina, tamano y entidades")
+  @ApiResponse(responseCode = "400", description = "Estado, página, tamaño o búsqueda inválidos",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+  @ApiResponse(responseCode = "403", description = "El usuario no es personal de la PCM",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
   public Map<String, Object> list(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @Parameter(description = "Estado: SOLICITANTE, ACTIVA o SUSPENDIDA (todos si se omite)")
       @RequestParam(name = "estado", required = false) String state,
+      @Parameter(description = "Texto a buscar en el nombre o el RUC (hasta 100 caracteres)")
       @RequestParam(name = "q", required = false) String text,
+      @Parameter(description = "Número de página, desde 0")
       @RequestParam(name = "pagina", defaultValue = "0") int page,
+      @Parameter(description = "Entidades por página, de 1 a 200")
       @RequestParam(name = "tamano", defaultValue = "50") int size) {
     if (!user.isAdmin() && !user.isPcmSide()) {
       throw forbidden("Solo el personal de la PCM puede consultar el registro de entidades.");
@@ -73,8 +101,14 @@ public class EntityController {
   }
 
   @GetMapping("/{ruc}")
+  @Operation(summary = "Consultar una entidad del registro",
+      description = "Datos y estado de la entidad. El personal de la PCM y los administradores ven cualquiera; los"
+          + " usuarios de una entidad, solo la suya.")
+  @ApiResponse(responseCode = "200", description = "La entidad")
+  @ApiResponse(responseCode = "404", description = "No está en el registro, o es otra entidad que la del usuario",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
   public Map<String, Object> get(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
-      @PathVariable String ruc) {
+      @Parameter(description = "RUC de la entidad (11 dígitos)") @PathVariable String ruc) {
     HostedEntityRow row = entities.find(ruc).orElse(null);
     boolean mayRead = user.isAdmin() || user.isPcmSide() || ruc.equals(user.entityRuc());
     if (row == null || !mayRead) {
@@ -88,6 +122,19 @@ public class EntityController {
    * {@code ruc, nombre, categoria (1-8), sector, nivelGobierno}. Repeating it updates the details.
    */
   @PostMapping
+  @Operation(summary = "Registrar una entidad activa",
+      description = "Registra como activa, con su tenant, una entidad incorporada fuera de Colabora; repetirlo"
+          + " actualiza sus datos. Solo la administración de entidades de la SGTD (sgtd-administrador) o un"
+          + " administrador.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "{\"ruc\", \"nombre\", \"categoria\" (1 a 8),"
+      + " \"sector\", \"nivelGobierno\" (NACIONAL, REGIONAL o LOCAL)}")
+  @ApiResponse(responseCode = "201", description = "Registrada")
+  @ApiResponse(responseCode = "200", description = "Ya estaba hospedada: datos actualizados")
+  @ApiResponse(responseCode = "400", description = "RUC, nombre, categoría, sector o nivel de gobierno inválidos",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+  @ApiResponse(responseCode = "403", description = "El usuario no administra entidades"
+      + ApiAuthentication.CROSS_SITE_WRITE,
+      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
   public ResponseEntity<Map<String, Object>> register(
       @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @RequestBody(required = false) Map<String, Object> body) {
@@ -119,8 +166,22 @@ public class EntityController {
 
   /** Suspends an active entity. Body: {@code motivo}. */
   @PostMapping("/{ruc}/suspension")
+  @Operation(summary = "Suspender una entidad",
+      description = "Suspende una entidad activa: sus usuarios no inician sesión y los documentos que le envíen se"
+          + " rechazan. Repetirlo sobre una suspendida no cambia nada. Solo sgtd-administrador o un administrador.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "{\"motivo\": \"...\"} (obligatorio, hasta"
+      + " 500 caracteres)")
+  @ApiResponse(responseCode = "200", description = "La entidad, suspendida")
+  @ApiResponse(responseCode = "400", description = "Falta el motivo, o la entidad no está activa",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+  @ApiResponse(responseCode = "403", description = "El usuario no administra entidades"
+      + ApiAuthentication.CROSS_SITE_WRITE,
+      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+  @ApiResponse(responseCode = "404", description = "No hay una entidad hospedada con ese RUC",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
   public Map<String, Object> suspend(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
-      @PathVariable String ruc, @RequestBody(required = false) Map<String, Object> body) {
+      @Parameter(description = "RUC de la entidad") @PathVariable String ruc,
+      @RequestBody(required = false) Map<String, Object> body) {
     requireAdministrator(user);
     String reason = body == null ? null : string(body, "motivo");
     new FieldChecks().check("motivo", "Motivo de la suspensión",
@@ -136,8 +197,17 @@ public class EntityController {
 
   /** Reactivates a suspended entity. */
   @DeleteMapping("/{ruc}/suspension")
+  @Operation(summary = "Reactivar una entidad suspendida",
+      description = "Levanta la suspensión; sobre una entidad no suspendida no cambia nada. Solo sgtd-administrador"
+          + " o un administrador.")
+  @ApiResponse(responseCode = "200", description = "La entidad, con su estado")
+  @ApiResponse(responseCode = "403", description = "El usuario no administra entidades"
+      + ApiAuthentication.CROSS_SITE_WRITE,
+      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+  @ApiResponse(responseCode = "404", description = "No hay una entidad hospedada con ese RUC",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
   public Map<String, Object> reactivate(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
-      @PathVariable String ruc) {
+      @Parameter(description = "RUC de la entidad") @PathVariable String ruc) {
     requireAdministrator(user);
     HostedEntityRow row = hosted(ruc);
     if (row.state() == EntityState.SUSPENDIDA) {

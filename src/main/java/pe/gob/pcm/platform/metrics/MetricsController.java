@@ -1,5 +1,12 @@
 package pe.gob.pcm.platform.metrics;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -14,7 +21,9 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import pe.gob.pcm.platform.calendar.CalendarProperties;
+import pe.gob.pcm.platform.security.ApiAuthentication;
 import pe.gob.pcm.platform.security.PlatformUser;
+import pe.gob.pcm.platform.validation.ApiErrors;
 import pe.gob.pcm.platform.validation.FieldError;
 import pe.gob.pcm.platform.validation.InvalidInputException;
 
@@ -24,6 +33,12 @@ import pe.gob.pcm.platform.validation.InvalidInputException;
  * session); only managers and administrators may read (403 otherwise).
  */
 @RestController
+@Tag(name = "Métricas", description = "Cifras de los procesos para la Gerencia (vista «Métricas» de Cockpit,"
+    + " docs/metricas.md)")
+@SecurityRequirement(name = ApiAuthentication.BASIC)
+@SecurityRequirement(name = ApiAuthentication.SESSION)
+@ApiResponse(responseCode = "401", description = ApiAuthentication.UNAUTHENTICATED,
+    content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
 public class MetricsController {
 
   /** Default period when none is given: the last 30 days, today included. */
@@ -40,9 +55,23 @@ public class MetricsController {
   }
 
   @GetMapping("/api/metricas/procesos")
+  @Operation(summary = "Métricas de los procesos en un periodo",
+      description = "Por proceso y entidad: instancias iniciadas, completadas, canceladas y en curso, duración"
+          + " mediana y p90, plazos incumplidos (SLA) e incidentes en el periodo (por defecto, los últimos 30 días);"
+          + " y las tareas abiertas por grupo, con su antigüedad. Solo la Gerencia (grupos de"
+          + " platform.metrics.reader-groups) y los administradores.")
+  @ApiResponse(responseCode = "200", description = "Las cifras del periodo",
+      content = @Content(schema = @Schema(implementation = ProcessMetrics.Report.class)))
+  @ApiResponse(responseCode = "400", description = "Fecha inválida, o «desde» posterior a «hasta»",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+  @ApiResponse(responseCode = "403", description = "El usuario no lee métricas",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
   public ResponseEntity<?> processes(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @Parameter(description = "Primer día del periodo, AAAA-MM-DD (por defecto, 29 días antes de «hasta»)")
       @RequestParam(name = "desde", required = false) String desde,
+      @Parameter(description = "Último día del periodo, AAAA-MM-DD (por defecto, hoy en America/Lima)")
       @RequestParam(name = "hasta", required = false) String hasta,
+      @Parameter(description = "RUC de una entidad, para sus cifras solamente")
       @RequestParam(name = "entidad", required = false) String entidad) {
     if (!access.mayRead(user)) {
       return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("mensaje",

@@ -1,5 +1,12 @@
 package pe.gob.pcm.platform.pgo;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -13,11 +20,13 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import pe.gob.pcm.platform.security.ApiAuthentication;
 import pe.gob.pcm.platform.security.PlatformUser;
 import pe.gob.pcm.platform.document.DocumentStore;
 import pe.gob.pcm.platform.security.Role;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import pe.gob.pcm.platform.validation.ApiErrors;
 
 /**
  * The expediente's structure for people and forms: its organigram (SVG, shown in the task
@@ -26,6 +35,13 @@ import org.camunda.bpm.engine.TaskService;
  */
 @RestController
 @RequestMapping("/api/pgo")
+@Tag(name = "ROF/MOP", description = "Estructura orgánica de los expedientes del ROF/MOP (PGO): guardar una versión,"
+    + " leerla como JSON u organigrama SVG, y las versiones aprobadas de una entidad con su comparación"
+    + " (docs/processes/pgo.md). Ve un expediente quien ve su instancia de proceso en Camunda.")
+@SecurityRequirement(name = ApiAuthentication.BASIC)
+@SecurityRequirement(name = ApiAuthentication.SESSION)
+@ApiResponse(responseCode = "401", description = ApiAuthentication.UNAUTHENTICATED,
+    content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
 public class PgoController {
 
   private final PgoMapper mapper;
@@ -49,8 +65,25 @@ public class PgoController {
    * the rules' findings; a text that is not the format is refused (400) naming the problem.
    */
   @PostMapping(value = "/expedientes/{id}/estructura", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE})
+  @Operation(summary = "Guardar una versión de la estructura del expediente",
+      description = "La página del editor la envía. Solo la oficina de planeamiento (ogpp) de la entidad, mientras"
+          + " el expediente está en formulación o subsanación. Si el contenido no cambió, no crea una versión"
+          + " nueva. Responde la versión y los hallazgos de las reglas.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "La estructura en el formato JSON de"
+      + " docs/processes/pgo.md (unidades con su tipo, dependencia y funciones)")
+  @ApiResponse(responseCode = "200", description = "Guardada: version, cambio, unidades, errores, advertencias y"
+      + " hallazgos")
+  @ApiResponse(responseCode = "400", description = "El texto no es una estructura en el formato, con el problema",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+  @ApiResponse(responseCode = "403", description = "Escritura con la sesión de Tasklist enviada desde otro sitio",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+  @ApiResponse(responseCode = "404", description = "El expediente no existe o el usuario no puede verlo",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+  @ApiResponse(responseCode = "409", description = "El usuario no es la oficina de planeamiento de la entidad, o el"
+      + " expediente no está en formulación ni subsanación",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
   public ResponseEntity<?> saveStructure(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
-      @PathVariable long id, @RequestBody(required = false) String json) {
+      @Parameter(description = "Número del expediente") @PathVariable long id, @RequestBody(required = false) String json) {
     PgoMapper.Expediente e = visible(user, id);
     if (e == null) {
       return notFound();
@@ -77,8 +110,15 @@ public class PgoController {
   }
 
   @GetMapping(value = "/expedientes/{id}/organigrama.svg", produces = "image/svg+xml")
+  @Operation(summary = "Organigrama del expediente en SVG",
+      description = "El organigrama de una versión de la estructura, como lo muestran los formularios de Tasklist.")
+  @ApiResponse(responseCode = "200", description = "El organigrama",
+      content = @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")))
+  @ApiResponse(responseCode = "404", description = "El expediente no existe, no tiene esa estructura o el usuario no"
+      + " puede verlo (texto plano)", content = @Content(mediaType = "text/plain", schema = @Schema(type = "string")))
   public ResponseEntity<String> organigram(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
-      @PathVariable long id, @RequestParam(name = "version", required = false) Integer version) {
+      @Parameter(description = "Número del expediente") @PathVariable long id, @Parameter(description = "Versión de la estructura (por defecto, la última)")
+      @RequestParam(name = "version", required = false) Integer version) {
     PgoMapper.Expediente e = visible(user, id);
     PgoMapper.Structure structure = e == null ? null : structure(id, version);
     if (structure == null) {
@@ -92,8 +132,14 @@ public class PgoController {
   }
 
   @GetMapping("/expedientes/{id}/estructura")
+  @Operation(summary = "Estructura del expediente en JSON",
+      description = "Una versión de la estructura, en el formato de docs/processes/pgo.md.")
+  @ApiResponse(responseCode = "200", description = "La estructura")
+  @ApiResponse(responseCode = "404", description = "El expediente no existe, no tiene esa estructura o el usuario no puede verlo",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
   public ResponseEntity<?> structureJson(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
-      @PathVariable long id, @RequestParam(name = "version", required = false) Integer version) {
+      @Parameter(description = "Número del expediente") @PathVariable long id, @Parameter(description = "Versión de la estructura (por defecto, la última)")
+      @RequestParam(name = "version", required = false) Integer version) {
     PgoMapper.Structure structure = visible(user, id) == null ? null : structure(id, version);
     if (structure == null) {
       return notFound();
@@ -102,8 +148,15 @@ public class PgoController {
   }
 
   @GetMapping("/entidades/{ruc}/{documentType}/versiones")
+  @Operation(summary = "Versiones aprobadas del ROF o MOP de una entidad",
+      description = "Cada versión aprobada con su expediente, su estructura, el instrumento de aprobación, la norma y"
+          + " sus fechas. El personal de la PCM, los administradores y los usuarios de la entidad.")
+  @ApiResponse(responseCode = "200", description = "Las versiones (vacío si no tiene)")
+  @ApiResponse(responseCode = "404", description = "Otra entidad que la del usuario",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
   public ResponseEntity<?> versions(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
-      @PathVariable String ruc, @PathVariable String documentType) {
+      @Parameter(description = "RUC de la entidad") @PathVariable String ruc,
+      @Parameter(description = "ROF o MOP") @PathVariable String documentType) {
     if (!mayReadEntity(user, ruc)) {
       return notFound();
     }
@@ -111,8 +164,19 @@ public class PgoController {
   }
 
   @GetMapping("/entidades/{ruc}/{documentType}/comparar")
+  @Operation(summary = "Comparar dos versiones aprobadas del ROF o MOP",
+      description = "Unidades agregadas, eliminadas y cambiadas de la versión «de» a la versión «a».")
+  @ApiResponse(responseCode = "200", description = "Las diferencias",
+      content = @Content(schema = @Schema(implementation = StructureDiff.class)))
+  @ApiResponse(responseCode = "400", description = "Falta «de» o «a», o no son números",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+  @ApiResponse(responseCode = "404", description = "Otra entidad que la del usuario, o no existe una de las versiones",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
   public ResponseEntity<?> compare(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
-      @PathVariable String ruc, @PathVariable String documentType, @RequestParam("de") int from, @RequestParam("a") int to) {
+      @Parameter(description = "RUC de la entidad") @PathVariable String ruc,
+      @Parameter(description = "ROF o MOP") @PathVariable String documentType,
+      @Parameter(description = "Versión de partida") @RequestParam("de") int from,
+      @Parameter(description = "Versión de llegada") @RequestParam("a") int to) {
     if (!mayReadEntity(user, ruc)) {
       return notFound();
     }

@@ -1,5 +1,11 @@
 package pe.gob.pcm.platform.privacy;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -13,13 +19,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import pe.gob.pcm.platform.security.ApiAuthentication;
 import pe.gob.pcm.platform.security.PlatformUser;
+import pe.gob.pcm.platform.validation.ApiErrors;
 
 /**
  * Key rotation, last step: an administrator re-encrypts every stored personal datum with the
  * current key (PLATFORM_DATA_KEY_CURRENT), after which the old key can be removed.
  */
 @RestController
+@Tag(name = "Datos personales", description = "Rotación de la clave que cifra los DNI, celulares y correos"
+    + " guardados (docs/datos-personales.md)")
+@SecurityRequirement(name = ApiAuthentication.BASIC)
+@SecurityRequirement(name = ApiAuthentication.SESSION)
+@ApiResponse(responseCode = "401", description = ApiAuthentication.UNAUTHENTICATED,
+    content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
 public class PersonalDataController {
 
   private static final Logger LOG = LoggerFactory.getLogger(PersonalDataController.class);
@@ -38,6 +52,13 @@ public class PersonalDataController {
   }
 
   @PostMapping("/api/admin/datos-personales/recifrar")
+  @Operation(summary = "Volver a cifrar los datos personales con la clave actual",
+      description = "Último paso de la rotación: cifra de nuevo cada dato personal guardado (tablas y variables de"
+          + " los procesos en curso) con la clave actual (PLATFORM_DATA_KEY_CURRENT), en una transacción; después"
+          + " se puede retirar la clave anterior. Solo un administrador.")
+  @ApiResponse(responseCode = "200", description = "claveActual y valoresCifradosDeNuevo (cuántos, por tabla)")
+  @ApiResponse(responseCode = "403", description = "El usuario no es administrador" + ApiAuthentication.CROSS_SITE_WRITE,
+      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
   public Map<String, Object> reencrypt(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user)
       throws SQLException {
     if (!user.isAdmin()) {

@@ -2,7 +2,10 @@ package pe.gob.pcm.platform.pide.credential;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +21,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import pe.gob.pcm.platform.pide.PideServiceCode;
+import pe.gob.pcm.platform.security.ApiAuthentication;
 import pe.gob.pcm.platform.security.PlatformUser;
 import pe.gob.pcm.platform.security.Role;
+import pe.gob.pcm.platform.validation.ApiErrors;
 import pe.gob.pcm.platform.validation.FieldChecks;
 import pe.gob.pcm.platform.validation.Identifiers;
 import pe.gob.pcm.platform.validation.InvalidInputException;
@@ -46,7 +51,12 @@ public class PideCredentialController {
       description = "Usuario, servicio, concesión, estado y revocación de cada credencial, sin la clave."
           + " La administración de la SGTD ve todas; los usuarios de una entidad, solo las suyas.")
   @ApiResponse(responseCode = "200", description = "Las credenciales (vacío si no tiene)")
-  @ApiResponse(responseCode = "404", description = "Otra entidad que la del usuario")
+  @ApiResponse(responseCode = "404", description = "Otra entidad que la del usuario",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+  @SecurityRequirement(name = ApiAuthentication.BASIC)
+  @SecurityRequirement(name = ApiAuthentication.SESSION)
+  @ApiResponse(responseCode = "401", description = ApiAuthentication.UNAUTHENTICATED,
+      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
   public Map<String, Object> list(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "RUC de la entidad") @PathVariable String ruc) {
     if (!administers(user) && !ruc.equals(user.entityRuc())) {
@@ -64,9 +74,17 @@ public class PideCredentialController {
           + " La revocación rige de inmediato en todos los nodos: la PIDE consulta la base de datos en cada"
           + " llamada. Cuerpo: {\"motivo\": \"...\"}.")
   @ApiResponse(responseCode = "200", description = "Revocada; devuelve las credenciales de la entidad")
-  @ApiResponse(responseCode = "400", description = "Servicio desconocido o motivo inválido")
-  @ApiResponse(responseCode = "403", description = "El usuario no administra entidades")
-  @ApiResponse(responseCode = "404", description = "La entidad no tiene una credencial vigente de ese servicio")
+  @ApiResponse(responseCode = "400", description = "Servicio desconocido o motivo inválido",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+  @ApiResponse(responseCode = "403", description = "El usuario no administra entidades"
+      + ApiAuthentication.CROSS_SITE_WRITE,
+      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+  @ApiResponse(responseCode = "404", description = "La entidad no tiene una credencial vigente de ese servicio",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+  @SecurityRequirement(name = ApiAuthentication.BASIC)
+  @SecurityRequirement(name = ApiAuthentication.SESSION)
+  @ApiResponse(responseCode = "401", description = ApiAuthentication.UNAUTHENTICATED,
+      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
   public Map<String, Object> revoke(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "RUC de la entidad") @PathVariable String ruc,
       @Parameter(description = "CUO, ENTIDADES_CATEGORIA o ENVIO_DOCUMENTOS") @PathVariable("servicio") String service,
@@ -94,6 +112,12 @@ public class PideCredentialController {
   @Operation(summary = "Mostrar una sola vez las credenciales PIDE de un enlace de un solo uso",
       description = "Abierto (el enlace es la prueba): genera la clave de cada credencial que espera la suya,"
           + " guarda solo su hash y la devuelve esta única vez. Cuerpo: {\"token\": \"...\"}.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "{\"token\": \"...\"}, el del enlace de un"
+      + " solo uso recibido por correo")
+  @ApiResponse(responseCode = "200", description = "Las credenciales con su clave, una sola vez (no se guarda en"
+      + " caché): mensaje y credenciales (usuario, servicio, puerto, clave)")
+  @ApiResponse(responseCode = "400", description = "Enlace inválido, usado o vencido, o sin credenciales pendientes",
+      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
   public ResponseEntity<Map<String, Object>> reveal(@RequestBody(required = false) Map<String, String> body) {
     List<PideCredentials.Revealed> revealed = credentials.reveal(body == null ? null : body.get("token"));
     if (revealed.isEmpty()) {
