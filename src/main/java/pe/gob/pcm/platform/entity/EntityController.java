@@ -25,7 +25,6 @@ import org.springframework.web.server.ResponseStatusException;
 import pe.gob.pcm.platform.entity.HostedEntityMapper.HostedEntityRow;
 import pe.gob.pcm.platform.security.ApiAuthentication;
 import pe.gob.pcm.platform.security.PlatformUser;
-import pe.gob.pcm.platform.security.Role;
 import pe.gob.pcm.platform.validation.ApiErrors;
 import pe.gob.pcm.platform.validation.FieldChecks;
 import pe.gob.pcm.platform.validation.InvalidInputException;
@@ -222,7 +221,7 @@ public class EntityController {
   }
 
   private static void requireAdministrator(PlatformUser user) {
-    if (!user.isAdmin() && !user.hasRole(Role.SGTD_ADMINISTRADOR)) {
+    if (!user.administersEntities()) {
       throw forbidden("Solo la administración de entidades de la SGTD puede hacer este cambio.");
     }
   }

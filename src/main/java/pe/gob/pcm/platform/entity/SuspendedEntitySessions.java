@@ -15,6 +15,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.web.filter.OncePerRequestFilter;
+import pe.gob.pcm.platform.security.Role;
 
 /**
  * Ends the open sessions of a suspended entity's users. Logging in is refused at once
@@ -54,6 +55,8 @@ public class SuspendedEntitySessions extends OncePerRequestFilter {
     if (known == null) {
       List<String> rucs = users.stream()
           .flatMap(user -> identity.createTenantQuery().userMember(user).list().stream().map(Tenant::getId))
+          // the requesters' shared tenant is no entity (and, not hosted, is never cached as one)
+          .filter(ruc -> !Role.REQUESTER_TENANT.equals(ruc))
           .distinct().toList();
       known = new SessionEntities(key, rucs);
       session.setAttribute(ENTITIES_ATTRIBUTE, known);

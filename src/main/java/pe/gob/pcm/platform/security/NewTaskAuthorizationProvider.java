@@ -31,10 +31,6 @@ public class NewTaskAuthorizationProvider extends DefaultAuthorizationProvider {
 
   private final TaskReaders readers;
 
-  public NewTaskAuthorizationProvider() {
-    this(new TaskReaders());
-  }
-
   public NewTaskAuthorizationProvider(TaskReaders readers) {
     this.readers = readers;
   }

@@ -26,6 +26,11 @@ public record PlatformUser(String id, List<String> groupIds, List<String> tenant
         ? tenantIds.get(0) : null;
   }
 
+  /** Registers, suspends and reactivates entities and revokes their PIDE credentials. */
+  public boolean administersEntities() {
+    return isAdmin() || hasRole(Role.SGTD_ADMINISTRADOR);
+  }
+
   public boolean hasRole(Role role) {
     return groupIds.contains(role.groupId());
   }

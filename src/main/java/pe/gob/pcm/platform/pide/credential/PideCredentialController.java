@@ -23,7 +23,6 @@ import org.springframework.web.server.ResponseStatusException;
 import pe.gob.pcm.platform.pide.PideServiceCode;
 import pe.gob.pcm.platform.security.ApiAuthentication;
 import pe.gob.pcm.platform.security.PlatformUser;
-import pe.gob.pcm.platform.security.Role;
 import pe.gob.pcm.platform.validation.ApiErrors;
 import pe.gob.pcm.platform.validation.FieldChecks;
 import pe.gob.pcm.platform.validation.Identifiers;
@@ -59,7 +58,7 @@ public class PideCredentialController {
       content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
   public Map<String, Object> list(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "RUC de la entidad") @PathVariable String ruc) {
-    if (!administers(user) && !ruc.equals(user.entityRuc())) {
+    if (!user.administersEntities() && !ruc.equals(user.entityRuc())) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No hay una entidad con RUC " + ruc + " a su alcance.");
     }
     Map<String, Object> body = new LinkedHashMap<>();
@@ -89,7 +88,7 @@ public class PideCredentialController {
       @Parameter(description = "RUC de la entidad") @PathVariable String ruc,
       @Parameter(description = "CUO, ENTIDADES_CATEGORIA o ENVIO_DOCUMENTOS") @PathVariable("servicio") String service,
       @RequestBody(required = false) Map<String, Object> body) {
-    if (!administers(user)) {
+    if (!user.administersEntities()) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN,
           "Solo la administración de entidades de la SGTD puede revocar credenciales de la PIDE.");
     }
@@ -136,9 +135,6 @@ public class PideCredentialController {
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(answer);
   }
 
-  private static boolean administers(PlatformUser user) {
-    return user.isAdmin() || user.hasRole(Role.SGTD_ADMINISTRADOR);
-  }
 
   private static Map<String, Object> view(PideCredentialMapper.Row row) {
     Map<String, Object> view = new LinkedHashMap<>();
