@@ -106,8 +106,7 @@ class WsIoTramiteHostileXmlIT {
   @Test
   void oversizeMessagesAreRefusedAndTheHeapStaysBounded() throws Exception {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    System.gc();
-    long heapBefore = memory.getHeapMemoryUsage().getUsed();
+    long heapBefore = usedAfterGc(memory);
     AtomicLong peak = new AtomicLong(heapBefore);
     Thread sampler = new Thread(() -> {
       while (!Thread.currentThread().isInterrupted()) {
@@ -124,6 +123,7 @@ class WsIoTramiteHostileXmlIT {
     long sent = 0;
     long began = System.nanoTime();
     int rounds = 3;
+    long heapWarm = heapBefore;
     try {
       for (int round = 0; round < rounds; round++) {
         // 50 MB declared in Content-Length: refused by the size gate without reading it
@@ -156,19 +156,30 @@ class WsIoTramiteHostileXmlIT {
             "<lstanexos><siddocanx>1</siddocanx><siddocext>1</siddocext></lstanexos>".repeat(200_000) + "<ctipdociderem>"));
         assertFault(wide, "límites");
         sent += 200_000L * 72;
+        if (round == 0) {
+          // the baseline: after one round, what the first such messages leave for good in this
+          // shared JVM (buffer pools grown, parsers and caches made) is not what the next leave
+          heapWarm = usedAfterGc(memory);
+        }
       }
     } finally {
       sampler.interrupt();
       sampler.join();
     }
     long millis = (System.nanoTime() - began) / 1_000_000;
-    System.gc();
-    long heapAfter = memory.getHeapMemoryUsage().getUsed();
+    long heapAfter = usedAfterGc(memory);
     System.out.printf("[hostil] %d mensajes sobredimensionados (%d MB enviados) en %d ms; heap usado antes %d MB,"
-            + " pico %d MB, después %d MB (máximo de la JVM %d MB)%n", rounds * 5, sent / MB, millis,
-        heapBefore / MB, peak.get() / MB, heapAfter / MB, memory.getHeapMemoryUsage().getMax() / MB);
-    // no retained growth: what the refused messages occupied was released
-    assertThat(heapAfter - heapBefore).isLessThan(64L * MB);
+            + " tras la primera ronda %d MB, pico %d MB, después %d MB (máximo de la JVM %d MB)%n", rounds * 5,
+        sent / MB, millis, heapBefore / MB, heapWarm / MB, peak.get() / MB, heapAfter / MB,
+        memory.getHeapMemoryUsage().getMax() / MB);
+    // no retained growth: what the refused messages of the later rounds occupied was released
+    assertThat(heapAfter - heapWarm).isLessThan(64L * MB);
+  }
+
+  private static long usedAfterGc(MemoryMXBean memory) {
+    System.gc();
+    System.gc();
+    return memory.getHeapMemoryUsage().getUsed();
   }
 
   @Test
