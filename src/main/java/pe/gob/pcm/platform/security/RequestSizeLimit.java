@@ -25,10 +25,14 @@ public class RequestSizeLimit extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
     if (request.getContentLengthLong() > maxBytes) {
+      byte[] answer = ("{\"type\":\"RequestTooLarge\",\"message\":\"La solicitud supera el"
+          + " tamaño máximo de " + (maxBytes / (1024 * 1024)) + " MB.\"}").getBytes(StandardCharsets.UTF_8);
       response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+      // the body is not read: the connection cannot carry another request after this one
+      response.setHeader("Connection", "close");
       response.setContentType("application/json;charset=UTF-8");
-      response.getOutputStream().write(("{\"type\":\"RequestTooLarge\",\"message\":\"La solicitud supera el"
-          + " tamaño máximo de " + (maxBytes / (1024 * 1024)) + " MB.\"}").getBytes(StandardCharsets.UTF_8));
+      response.setContentLength(answer.length);
+      response.getOutputStream().write(answer);
       return;
     }
     chain.doFilter(new BoundedRequest(request, maxBytes, "Solicitud demasiado grande"), response);
