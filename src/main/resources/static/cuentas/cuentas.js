@@ -18,7 +18,7 @@ function enviarFormulario(formId, url, campos, alTerminar) {
         result.className = 'ok'; result.textContent = answer.mensaje;
         alTerminar.ok(answer);
       } else {
-        result.className = 'error'; result.textContent = answer.mensaje || 'No se pudo completar la operación.';
+        result.className = 'error'; result.textContent = answer.detail || answer.mensaje || 'No se pudo completar la operación.';
         (answer.errores || []).forEach(e => {
           const input = document.getElementById(e.campo);
           if (input) {

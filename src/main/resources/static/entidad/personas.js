@@ -22,7 +22,7 @@
     if (respuesta.status === 401) {
       return 'Debe iniciar sesión en Tasklist (/camunda/app/tasklist/) como usuario máster de su entidad y volver a esta página.';
     }
-    return cuerpoJson.mensaje || cuerpoJson.message || 'No se pudo completar la operación.';
+    return cuerpoJson.detail || cuerpoJson.mensaje || cuerpoJson.message || 'No se pudo completar la operación.';
   }
 
   async function llamar(metodo, url, cuerpoEnvio) {

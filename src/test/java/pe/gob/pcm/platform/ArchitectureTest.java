@@ -23,7 +23,7 @@ class ArchitectureTest {
       "..platform.account..", "..platform.notification.."};
 
   /** The procedures and the PIDE. */
-  static final String[] FEATURES = {"..platform.tramite..", "..platform.pide..",
+  static final String[] FEATURES = {"..platform.tramite..", "..platform.pide..", "..platform.survey..",
       "..platform.colabora..", "..platform.mpv..", "..platform.pgo..", "..platform.metrics.."};
 
   @ArchTest

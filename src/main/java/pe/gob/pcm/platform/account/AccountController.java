@@ -41,9 +41,9 @@ public class AccountController {
   @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "{\"usuario\", \"nombres\", \"apellidos\","
       + " \"correo\"}")
   @ApiResponse(responseCode = "202", description = "Registrado; el enlace va por correo",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   @ApiResponse(responseCode = "400", description = "Datos inválidos o id de usuario en uso",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public ResponseEntity<Map<String, Object>> register(@RequestBody(required = false) Map<String, String> body) {
     Map<String, String> in = body == null ? Map.of() : body;
     accounts.registerRequester(new Accounts.NewAccount(in.get("usuario"), in.get("nombres"), in.get("apellidos"),
@@ -61,7 +61,7 @@ public class AccountController {
   @ApiResponse(responseCode = "200", description = "Contraseña registrada: mensaje y usuario")
   @ApiResponse(responseCode = "400", description = "Enlace inválido, usado o vencido; contraseña débil o que no"
       + " coincide con la confirmación",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public ResponseEntity<Map<String, Object>> setPassword(@RequestBody(required = false) Map<String, String> body) {
     Map<String, String> in = body == null ? Map.of() : body;
     String userId = links.redeem(in.get("token"), in.get("clave"), in.get("confirmacion"));

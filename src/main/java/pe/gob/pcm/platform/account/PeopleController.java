@@ -15,7 +15,10 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletRequest;
+import pe.gob.pcm.platform.validation.Problems;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -54,11 +57,11 @@ import pe.gob.pcm.platform.validation.InvalidInputException;
 @SecurityRequirement(name = ApiAuthentication.BASIC)
 @SecurityRequirement(name = ApiAuthentication.SESSION)
 @ApiResponse(responseCode = "401", description = ApiAuthentication.UNAUTHENTICATED,
-    content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+    content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
 @ApiResponse(responseCode = "403", description = "El usuario no es el usuario máster de la entidad, es personal de la"
     + " PCM o administrador, su entidad está suspendida, o la cuenta pedida la administra la PCM"
     + ApiAuthentication.CROSS_SITE_WRITE,
-    content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+    content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
 public class PeopleController {
 
   private static final int MAX_PAGE_SIZE = 200;
@@ -85,7 +88,7 @@ public class PeopleController {
   @ApiResponse(responseCode = "200", description = "La página: entidad, usuarioActual, total, pagina, tamano,"
       + " usuarios y rolesAsignables")
   @ApiResponse(responseCode = "400", description = "Página, tamaño o búsqueda inválidos",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public Map<String, Object> list(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "Texto a buscar en el id de usuario o los nombres (hasta 100 caracteres)")
       @RequestParam(name = "q", required = false) String text,
@@ -119,7 +122,7 @@ public class PeopleController {
       description = "Nombres, apellidos, correo, roles, si está activa y si es el usuario máster.")
   @ApiResponse(responseCode = "200", description = "La persona")
   @ApiResponse(responseCode = "404", description = "No hay un usuario con ese id en la entidad",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public Map<String, Object> get(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "Id del usuario, por ejemplo muni.ti") @PathVariable("usuario") String userId) {
     return view(people.find(entityOf(user), userId));
@@ -134,7 +137,7 @@ public class PeopleController {
       + " \"correo\", \"roles\": [\"mesa-partes\", ...]}")
   @ApiResponse(responseCode = "201", description = "Creada: mensaje y usuario")
   @ApiResponse(responseCode = "400", description = "Datos inválidos, id de usuario en uso o rol no asignable",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public ResponseEntity<Map<String, Object>> create(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @RequestBody(required = false) Map<String, Object> body) {
     String ruc = entityOf(user);
@@ -152,9 +155,9 @@ public class PeopleController {
   @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "{\"roles\": [\"mesa-partes\", ...]}")
   @ApiResponse(responseCode = "200", description = "Actualizados: mensaje y usuario")
   @ApiResponse(responseCode = "400", description = "Rol desconocido o no asignable, o persona desactivada",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   @ApiResponse(responseCode = "404", description = "No hay un usuario con ese id en la entidad",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public Map<String, Object> changeRoles(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "Id del usuario, por ejemplo muni.ti") @PathVariable("usuario") String userId, @RequestBody(required = false) Map<String, Object> body) {
     String ruc = entityOf(user);
@@ -169,9 +172,9 @@ public class PeopleController {
   @ApiResponse(responseCode = "200", description = "Desactivada: mensaje, usuario y tareasDevueltas")
   @ApiResponse(responseCode = "403", description = "Como en las demás operaciones, y además: la propia cuenta, la de"
       + " un usuario máster o una cuenta que administra la PCM" + ApiAuthentication.CROSS_SITE_WRITE,
-      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   @ApiResponse(responseCode = "404", description = "No hay un usuario con ese id en la entidad",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public Map<String, Object> deactivate(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "Id del usuario, por ejemplo muni.ti") @PathVariable("usuario") String userId) {
     People.Deactivated done = people.deactivate(entityOf(user), userId, user.id());
@@ -188,7 +191,7 @@ public class PeopleController {
           + " sobre una persona activa no cambia nada.")
   @ApiResponse(responseCode = "200", description = "Reactivada (o ya activa): mensaje y usuario")
   @ApiResponse(responseCode = "404", description = "No hay un usuario con ese id en la entidad",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public Map<String, Object> reactivate(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "Id del usuario, por ejemplo muni.ti") @PathVariable("usuario") String userId) {
     People.Reactivated done = people.reactivate(entityOf(user), userId, user.id());
@@ -204,9 +207,9 @@ public class PeopleController {
           + " hasta que use el enlace.")
   @ApiResponse(responseCode = "202", description = "Enviado: mensaje y usuario")
   @ApiResponse(responseCode = "400", description = "La persona está desactivada o no tiene correo",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   @ApiResponse(responseCode = "404", description = "No hay un usuario con ese id en la entidad",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public ResponseEntity<Map<String, Object>> sendResetLink(
       @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "Id del usuario, por ejemplo muni.ti") @PathVariable("usuario") String userId) {
@@ -226,9 +229,9 @@ public class PeopleController {
   @ApiResponse(responseCode = "201", description = "Creadas: mensaje, creados y usuarios")
   @ApiResponse(responseCode = "400", description = "Falta el archivo, es demasiado grande, o hay líneas rechazadas"
       + " (cada una con su fila, columna y motivo)",
-      content = @Content(schema = @Schema(implementation = ImportRefusal.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ImportRefusal.class)))
   @ApiResponse(responseCode = "413", description = "El archivo supera el tamaño máximo de subida",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public ResponseEntity<Map<String, Object>> importFile(
       @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "La plantilla llena, CSV UTF-8 o XLSX (multipart/form-data)")
@@ -252,9 +255,15 @@ public class PeopleController {
   }
 
   /** The body of {@link #importRefused}, for the OpenAPI document. */
-  @Schema(name = "ImportacionRechazada", description = "Importación rechazada: cada línea con su fila, columna y"
-      + " motivo. Sin filas, cuando falta el archivo o es demasiado grande.")
-  record ImportRefusal(@Schema(description = "Resumen, en castellano") String mensaje,
+  @Schema(name = "ImportacionRechazada", description = "Importación rechazada (Problem Details, RFC 9457): cada línea"
+      + " con su fila, columna y motivo. Sin filas, cuando falta el archivo o es demasiado grande.")
+  record ImportRefusal(
+      @Schema(description = "Tipo del problema", example = "tag:pcm.gob.pe,2026:plataforma/problema/datos-invalidos")
+      String type,
+      @Schema(description = "Título del tipo", example = "Datos inválidos") String title,
+      @Schema(description = "Estado HTTP", example = "400") int status,
+      @Schema(description = "Resumen, en castellano") String detail,
+      @Schema(description = "Ruta pedida") String instance,
       @Schema(description = "Líneas leídas del archivo") Integer filasLeidas, List<ImportRefusalLine> errores) {}
 
   /** One refused line of an import. */
@@ -266,11 +275,10 @@ public class PeopleController {
 
   /** An import refused: every refused line, with its row, column and reason. */
   @ExceptionHandler(People.ImportRefused.class)
-  ResponseEntity<Map<String, Object>> importRefused(People.ImportRefused e) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("mensaje", e.getMessage());
-    body.put("filasLeidas", e.rows());
-    body.put("errores", e.errors().stream().map(error -> {
+  ResponseEntity<ProblemDetail> importRefused(People.ImportRefused e, HttpServletRequest request) {
+    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, e.getMessage(), null, request.getRequestURI());
+    problem.setProperty("filasLeidas", e.rows());
+    problem.setProperty(Problems.FIELDS, e.errors().stream().map(error -> {
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("fila", error.row());
       item.put("columna", error.column());
@@ -278,7 +286,7 @@ public class PeopleController {
       item.put("mensaje", error.message());
       return item;
     }).toList());
-    return ResponseEntity.badRequest().body(body);
+    return Problems.response(problem);
   }
 
   /** The caller's entity, if the caller is its master user; otherwise 403. */

@@ -29,9 +29,10 @@ import pe.gob.pcm.platform.security.ApiAuthentication;
         deben venir de la propia plataforma, cabecera `Origin`). Las de `/cuentas/api/**` son \
         abiertas: el enlace de un solo uso es la prueba.
 
-        Los rechazos por datos inválidos responden 400 con `{"mensaje", "errores": [{"campo", \
-        "mensaje"}]}`, en castellano. La API REST de Camunda (`/engine-rest`) no está aquí: tiene su \
-        propio OpenAPI en `/engine-rest/openapi.json`."""))
+        Todo rechazo responde en formato **Problem Details** (RFC 9457, `application/problem+json`): \
+        `type`, `title`, `status`, el motivo en castellano en `detail`, la ruta en `instance` y, si hubo \
+        campos rechazados, `errores: [{"campo", "mensaje"}]`. La API REST de Camunda (`/engine-rest`) \
+        no está aquí: tiene su propio OpenAPI en `/engine-rest/openapi.json`."""))
 @SecurityScheme(name = ApiAuthentication.BASIC, type = SecuritySchemeType.HTTP, scheme = "basic",
     description = "Usuario y contraseña de la plataforma (los mismos de Tasklist).")
 @SecurityScheme(name = ApiAuthentication.SESSION, type = SecuritySchemeType.APIKEY,

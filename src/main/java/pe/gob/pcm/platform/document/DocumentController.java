@@ -18,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,7 +45,7 @@ import pe.gob.pcm.platform.validation.InvalidInputException;
 @SecurityRequirement(name = ApiAuthentication.BASIC)
 @SecurityRequirement(name = ApiAuthentication.SESSION)
 @ApiResponse(responseCode = "401", description = ApiAuthentication.UNAUTHENTICATED,
-    content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+    content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
 public class DocumentController {
 
   private final DocumentStore store;
@@ -63,9 +64,9 @@ public class DocumentController {
       + " y firma")
   @ApiResponse(responseCode = "400", description = "Falta el archivo, no es un PDF, o se pidió la firma de"
       + " demostración fuera del perfil demo",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   @ApiResponse(responseCode = "413", description = "El archivo supera el tamaño máximo permitido",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public ResponseEntity<Map<String, Object>> upload(
       @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "El documento PDF (multipart/form-data)")
@@ -96,14 +97,13 @@ public class DocumentController {
           + " entidad, o quien ve un proceso que lo usa.")
   @ApiResponse(responseCode = "200", description = "Los datos del documento")
   @ApiResponse(responseCode = "404", description = "No existe o el usuario no puede verlo",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public ResponseEntity<Map<String, Object>> metadata(
       @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "Código del documento") @PathVariable String id) {
     return store.find(id).filter(d -> store.canRead(user, d))
         .map(d -> ResponseEntity.ok(describe(d)))
-        .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-            .body(Map.of("mensaje", "Documento no encontrado.")));
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Documento no encontrado."));
   }
 
   @GetMapping("/{id}/contenido")
@@ -111,8 +111,8 @@ public class DocumentController {
       description = "El archivo tal como se subió (en línea, con su nombre). Solo quien puede verlo.")
   @ApiResponse(responseCode = "200", description = "El archivo",
       content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
-  @ApiResponse(responseCode = "404", description = "No existe o el usuario no puede verlo (sin cuerpo)",
-      content = @Content)
+  @ApiResponse(responseCode = "404", description = "No existe o el usuario no puede verlo",
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public ResponseEntity<byte[]> content(
       @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "Código del documento") @PathVariable String id) {
@@ -124,7 +124,7 @@ public class DocumentController {
                     .build().toString())
             .header("X-Content-Type-Options", "nosniff")
             .body(store.content(d.id())))
-        .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Documento no encontrado."));
   }
 
   private static Map<String, Object> describe(StoredDocument d) {

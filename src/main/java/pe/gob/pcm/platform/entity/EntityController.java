@@ -42,7 +42,7 @@ import pe.gob.pcm.platform.validation.InvalidInputException;
 @SecurityRequirement(name = ApiAuthentication.BASIC)
 @SecurityRequirement(name = ApiAuthentication.SESSION)
 @ApiResponse(responseCode = "401", description = ApiAuthentication.UNAUTHENTICATED,
-    content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+    content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
 public class EntityController {
 
   private static final int MAX_PAGE_SIZE = 200;
@@ -60,9 +60,9 @@ public class EntityController {
           + " administradores.")
   @ApiResponse(responseCode = "200", description = "La página: total, pagina, tamano y entidades")
   @ApiResponse(responseCode = "400", description = "Estado, página, tamaño o búsqueda inválidos",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   @ApiResponse(responseCode = "403", description = "El usuario no es personal de la PCM",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public Map<String, Object> list(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "Estado: SOLICITANTE, ACTIVA o SUSPENDIDA (todos si se omite)")
       @RequestParam(name = "estado", required = false) String state,
@@ -105,7 +105,7 @@ public class EntityController {
           + " usuarios de una entidad, solo la suya.")
   @ApiResponse(responseCode = "200", description = "La entidad")
   @ApiResponse(responseCode = "404", description = "No está en el registro, o es otra entidad que la del usuario",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public Map<String, Object> get(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "RUC de la entidad (11 dígitos)") @PathVariable String ruc) {
     HostedEntityRow row = entities.find(ruc).orElse(null);
@@ -130,10 +130,10 @@ public class EntityController {
   @ApiResponse(responseCode = "201", description = "Registrada")
   @ApiResponse(responseCode = "200", description = "Ya estaba hospedada: datos actualizados")
   @ApiResponse(responseCode = "400", description = "RUC, nombre, categoría, sector o nivel de gobierno inválidos",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   @ApiResponse(responseCode = "403", description = "El usuario no administra entidades"
       + ApiAuthentication.CROSS_SITE_WRITE,
-      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public ResponseEntity<Map<String, Object>> register(
       @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @RequestBody(required = false) Map<String, Object> body) {
@@ -172,12 +172,12 @@ public class EntityController {
       + " 500 caracteres)")
   @ApiResponse(responseCode = "200", description = "La entidad, suspendida")
   @ApiResponse(responseCode = "400", description = "Falta el motivo, o la entidad no está activa",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   @ApiResponse(responseCode = "403", description = "El usuario no administra entidades"
       + ApiAuthentication.CROSS_SITE_WRITE,
-      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   @ApiResponse(responseCode = "404", description = "No hay una entidad hospedada con ese RUC",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public Map<String, Object> suspend(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "RUC de la entidad") @PathVariable String ruc,
       @RequestBody(required = false) Map<String, Object> body) {
@@ -202,9 +202,9 @@ public class EntityController {
   @ApiResponse(responseCode = "200", description = "La entidad, con su estado")
   @ApiResponse(responseCode = "403", description = "El usuario no administra entidades"
       + ApiAuthentication.CROSS_SITE_WRITE,
-      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   @ApiResponse(responseCode = "404", description = "No hay una entidad hospedada con ese RUC",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public Map<String, Object> reactivate(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "RUC de la entidad") @PathVariable String ruc) {
     requireAdministrator(user);

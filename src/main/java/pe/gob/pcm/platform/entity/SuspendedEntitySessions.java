@@ -15,6 +15,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.web.filter.OncePerRequestFilter;
+import pe.gob.pcm.platform.validation.Problems;
 import pe.gob.pcm.platform.security.Role;
 
 /**
@@ -68,6 +69,13 @@ public class SuspendedEntitySessions extends OncePerRequestFilter {
     }
     session.invalidate();
     String name = entities.name(suspended).orElse(suspended);
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.startsWith("/api/")) {
+      // the own API answers Problem Details; the webapps keep the shape Camunda's pages read
+      Problems.write(request, response, HttpServletResponse.SC_UNAUTHORIZED,
+          "Sesión cerrada: la entidad " + name + " está suspendida en la plataforma.");
+      return;
+    }
     byte[] body = ("{\"type\":\"AuthenticationException\",\"mensaje\":\"Sesión cerrada: la entidad "
         + name.replace("\"", "'") + " está suspendida en la plataforma.\"}").getBytes(StandardCharsets.UTF_8);
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,7 +39,7 @@ import pe.gob.pcm.platform.validation.InvalidInputException;
 @SecurityRequirement(name = ApiAuthentication.BASIC)
 @SecurityRequirement(name = ApiAuthentication.SESSION)
 @ApiResponse(responseCode = "401", description = ApiAuthentication.UNAUTHENTICATED,
-    content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+    content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
 public class MetricsController {
 
   /** Default period when none is given: the last 30 days, today included. */
@@ -63,9 +64,9 @@ public class MetricsController {
   @ApiResponse(responseCode = "200", description = "Las cifras del periodo",
       content = @Content(schema = @Schema(implementation = ProcessMetrics.Report.class)))
   @ApiResponse(responseCode = "400", description = "Fecha inválida, o «desde» posterior a «hasta»",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   @ApiResponse(responseCode = "403", description = "El usuario no lee métricas",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public ResponseEntity<?> processes(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "Primer día del periodo, AAAA-MM-DD (por defecto, 29 días antes de «hasta»)")
       @RequestParam(name = "desde", required = false) String desde,
@@ -74,8 +75,8 @@ public class MetricsController {
       @Parameter(description = "RUC de una entidad, para sus cifras solamente")
       @RequestParam(name = "entidad", required = false) String entidad) {
     if (!access.mayRead(user)) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("mensaje",
-          "Las métricas de procesos solo están disponibles para la Gerencia y los administradores."));
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "Las métricas de procesos solo están disponibles para la Gerencia y los administradores.");
     }
     List<FieldError> errors = new ArrayList<>();
     LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);

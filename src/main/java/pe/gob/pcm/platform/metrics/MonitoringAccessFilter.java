@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
 import org.springframework.web.filter.OncePerRequestFilter;
+import pe.gob.pcm.platform.validation.Problems;
 import pe.gob.pcm.platform.security.PlatformAuthenticationFilter;
 import pe.gob.pcm.platform.security.PlatformUser;
 
@@ -44,11 +45,8 @@ public class MonitoringAccessFilter extends OncePerRequestFilter {
     authentication.doFilter(request, response, (req, res) -> {
       PlatformUser user = (PlatformUser) req.getAttribute(PlatformUser.REQUEST_ATTRIBUTE);
       if (user == null || !access.mayRead(user)) {
-        HttpServletResponse http = (HttpServletResponse) res;
-        http.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        http.setContentType("application/json;charset=UTF-8");
-        http.getWriter().write("{\"mensaje\":\"Solo la Gerencia, el monitoreo configurado y los"
-            + " administradores pueden leer las métricas.\"}");
+        Problems.write(request, (HttpServletResponse) res, HttpServletResponse.SC_FORBIDDEN,
+            "Solo la Gerencia, el monitoreo configurado y los administradores pueden leer las métricas.");
         return;
       }
       if (path.startsWith("/actuator/prometheus")) {

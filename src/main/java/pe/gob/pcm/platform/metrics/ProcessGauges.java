@@ -1,5 +1,8 @@
 package pe.gob.pcm.platform.metrics;
 
+import pe.gob.pcm.platform.survey.SurveyMapper;
+import pe.gob.pcm.platform.survey.SurveyProperties;
+import pe.gob.pcm.platform.survey.SurveyResults;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -25,6 +28,8 @@ public class ProcessGauges {
   public static final String RUNNING = "plataforma.procesos.en_curso";
   public static final String OPEN_TASKS = "plataforma.tareas.abiertas";
   public static final String OPEN_INCIDENTS = "plataforma.incidentes.abiertos";
+  public static final String SATISFACTION = "plataforma.satisfaccion.promedio";
+  public static final String SATISFACTION_ANSWERS = "plataforma.satisfaccion.respuestas";
 
   private final MetricsMapper mapper;
   private final RepositoryService repository;
@@ -32,9 +37,21 @@ public class ProcessGauges {
   private final MultiGauge running;
   private final MultiGauge tasks;
   private final MultiGauge incidents;
+  private final MultiGauge satisfaction;
+  private final MultiGauge satisfactionAnswers;
+  private final SurveyResults survey;
+  private final int surveyWindowDays;
 
   public ProcessGauges(MetricsMapper mapper, RepositoryService repository, HostedEntities entities,
-      MeterRegistry registry) {
+      MeterRegistry registry, SurveyResults survey, SurveyProperties surveyProperties) {
+    this.survey = survey;
+    this.surveyWindowDays = surveyProperties.gaugeWindowDays();
+    this.satisfaction = MultiGauge.builder(SATISFACTION)
+        .description("Calificación promedio (1 a 5) de la encuesta de satisfacción, por procedimiento y entidad, en"
+            + " los últimos días de platform.survey.gauge-window-days; solo donde hubo respuestas").register(registry);
+    this.satisfactionAnswers = MultiGauge.builder(SATISFACTION_ANSWERS)
+        .description("Encuestas de satisfacción respondidas en la misma ventana, por procedimiento y entidad")
+        .register(registry);
     this.mapper = mapper;
     this.repository = repository;
     this.entities = entities;
@@ -54,6 +71,25 @@ public class ProcessGauges {
     running.register(rows(keys, tenants, mapper.runningNow()), true);
     tasks.register(rows(keys, tenants, mapper.openTaskCounts()), true);
     incidents.register(rows(keys, tenants, mapper.openIncidents()), true);
+    refreshSatisfaction();
+  }
+
+  /** Only (procedure, entity) pairs with answers: an average of no answers is not zero. */
+  private void refreshSatisfaction() {
+    java.util.Date now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
+    java.util.Date from = new java.util.Date(now.getTime() - surveyWindowDays * 86_400_000L);
+    List<MultiGauge.Row<?>> averages = new ArrayList<>();
+    List<MultiGauge.Row<?>> answers = new ArrayList<>();
+    for (SurveyMapper.Tally t : survey.tallies(from, new java.util.Date(now.getTime() + 1))) {
+      if (t.answered() == 0) {
+        continue;
+      }
+      Tags tags = Tags.of("proceso", t.procedureKey(), "entidad", t.entityRuc() == null ? "ninguna" : t.entityRuc());
+      averages.add(MultiGauge.Row.of(tags, (double) t.scoreSum() / t.answered()));
+      answers.add(MultiGauge.Row.of(tags, t.answered()));
+    }
+    satisfaction.register(averages, true);
+    satisfactionAnswers.register(answers, true);
   }
 
   private static List<MultiGauge.Row<?>> rows(List<String> keys, List<String> tenants,

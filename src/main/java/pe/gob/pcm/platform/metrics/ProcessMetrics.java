@@ -1,5 +1,6 @@
 package pe.gob.pcm.platform.metrics;
 
+import pe.gob.pcm.platform.survey.SurveyResults;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -39,10 +40,12 @@ public class ProcessMetrics {
   private final IdentityService identity;
   private final HostedEntities entities;
   private final ZoneId zone;
+  private final SurveyResults survey;
 
   public ProcessMetrics(MetricsMapper mapper, MetricsProperties properties,
       RepositoryService repository, IdentityService identity, HostedEntities entities,
-      CalendarProperties calendar) {
+      CalendarProperties calendar, SurveyResults survey) {
+    this.survey = survey;
     this.mapper = mapper;
     this.properties = properties;
     this.repository = repository;
@@ -67,7 +70,8 @@ public class ProcessMetrics {
       long antiguedadMaximaMs) {}
 
   public record Report(LocalDate desde, LocalDate hasta, String zonaHoraria, Instant calculadoEl,
-      String alcance, List<ProcessFigures> procesos, List<OpenTasks> tareasAbiertas) {}
+      String alcance, List<ProcessFigures> procesos, List<OpenTasks> tareasAbiertas,
+      List<SurveyResults.ProcedureFigures> satisfaccion, List<SurveyResults.Comment> comentarios) {}
 
   /** Everything for the period [desde, hasta] (whole days), optionally one entity only. */
   public Report report(LocalDate from, LocalDate to, String entityRuc) {
@@ -143,9 +147,12 @@ public class ProcessMetrics {
       processes.add(new ProcessFigures(key, processNames.getOrDefault(key, key), total.figures(), rows));
     });
 
+    java.util.function.Function<String, String> entityName = ruc -> entityNames.getOrDefault(ruc, ruc);
     return new Report(from, to, zone.getId(), ClockUtil.getCurrentTime().toInstant(),
         entityRuc == null ? "Todas las entidades" : entityNames.getOrDefault(entityRuc, entityRuc),
-        processes, openTasks(entityRuc, entityNames));
+        processes, openTasks(entityRuc, entityNames),
+        survey.figures(start, end, entityRuc, key -> processNames.getOrDefault(key, key), entityName),
+        survey.comments(start, end, entityRuc, entityName));
   }
 
   private List<OpenTasks> openTasks(String entityRuc, Map<String, String> entityNames) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,7 +42,7 @@ import pe.gob.pcm.platform.validation.ApiErrors;
 @SecurityRequirement(name = ApiAuthentication.BASIC)
 @SecurityRequirement(name = ApiAuthentication.SESSION)
 @ApiResponse(responseCode = "401", description = ApiAuthentication.UNAUTHENTICATED,
-    content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+    content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
 public class PgoController {
 
   private final PgoMapper mapper;
@@ -74,14 +75,14 @@ public class PgoController {
   @ApiResponse(responseCode = "200", description = "Guardada: version, cambio, unidades, errores, advertencias y"
       + " hallazgos")
   @ApiResponse(responseCode = "400", description = "El texto no es una estructura en el formato, con el problema",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   @ApiResponse(responseCode = "403", description = "Escritura con la sesión de Tasklist enviada desde otro sitio",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   @ApiResponse(responseCode = "404", description = "El expediente no existe o el usuario no puede verlo",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   @ApiResponse(responseCode = "409", description = "El usuario no es la oficina de planeamiento de la entidad, o el"
       + " expediente no está en formulación ni subsanación",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public ResponseEntity<?> saveStructure(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "Número del expediente") @PathVariable long id, @RequestBody(required = false) String json) {
     PgoMapper.Expediente e = visible(user, id);
@@ -92,9 +93,9 @@ public class PgoController {
     boolean editable = tasks.createTaskQuery().processInstanceId(e.processInstanceId)
         .taskDefinitionKeyIn("Task_Formulate", "Task_Correct").count() > 0;
     if (!planner || !editable) {
-      return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("mensaje", !planner
+      throw new ResponseStatusException(HttpStatus.CONFLICT, !planner
           ? "Solo la oficina de planeamiento de la entidad puede editar la estructura."
-          : "La estructura solo se puede editar mientras el expediente está en formulación o subsanación."));
+          : "La estructura solo se puede editar mientras el expediente está en formulación o subsanación.");
     }
     PgoStructures.Saved saved = structures.save(id, json, user.id());
     // the open task's form shows the version just saved, its counts and findings
@@ -115,15 +116,15 @@ public class PgoController {
   @ApiResponse(responseCode = "200", description = "El organigrama",
       content = @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")))
   @ApiResponse(responseCode = "404", description = "El expediente no existe, no tiene esa estructura o el usuario no"
-      + " puede verlo (texto plano)", content = @Content(mediaType = "text/plain", schema = @Schema(type = "string")))
+      + " puede verlo", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public ResponseEntity<String> organigram(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "Número del expediente") @PathVariable long id, @Parameter(description = "Versión de la estructura (por defecto, la última)")
       @RequestParam(name = "version", required = false) Integer version) {
     PgoMapper.Expediente e = visible(user, id);
     PgoMapper.Structure structure = e == null ? null : structure(id, version);
     if (structure == null) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
-          .body("Organigrama no disponible: el expediente no existe, no tiene estructura o no puede verlo.");
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+          "Organigrama no disponible: el expediente no existe, no tiene estructura o no puede verlo.");
     }
     String title = "Organigrama - " + e.entityName + " - " + e.documentType + " (versión " + structure.version() + ")";
     return ResponseEntity.ok().header("Cache-Control", "no-store")
@@ -136,7 +137,7 @@ public class PgoController {
       description = "Una versión de la estructura, en el formato de docs/processes/pgo.md.")
   @ApiResponse(responseCode = "200", description = "La estructura")
   @ApiResponse(responseCode = "404", description = "El expediente no existe, no tiene esa estructura o el usuario no puede verlo",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public ResponseEntity<?> structureJson(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "Número del expediente") @PathVariable long id, @Parameter(description = "Versión de la estructura (por defecto, la última)")
       @RequestParam(name = "version", required = false) Integer version) {
@@ -153,7 +154,7 @@ public class PgoController {
           + " sus fechas. El personal de la PCM, los administradores y los usuarios de la entidad.")
   @ApiResponse(responseCode = "200", description = "Las versiones (vacío si no tiene)")
   @ApiResponse(responseCode = "404", description = "Otra entidad que la del usuario",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public ResponseEntity<?> versions(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "RUC de la entidad") @PathVariable String ruc,
       @Parameter(description = "ROF o MOP") @PathVariable String documentType) {
@@ -169,9 +170,9 @@ public class PgoController {
   @ApiResponse(responseCode = "200", description = "Las diferencias",
       content = @Content(schema = @Schema(implementation = StructureDiff.class)))
   @ApiResponse(responseCode = "400", description = "Falta «de» o «a», o no son números",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   @ApiResponse(responseCode = "404", description = "Otra entidad que la del usuario, o no existe una de las versiones",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public ResponseEntity<?> compare(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "RUC de la entidad") @PathVariable String ruc,
       @Parameter(description = "ROF o MOP") @PathVariable String documentType,
@@ -184,8 +185,8 @@ public class PgoController {
     PgoMapper.RofVersion a = versions.stream().filter(v -> v.version() == from).findFirst().orElse(null);
     PgoMapper.RofVersion b = versions.stream().filter(v -> v.version() == to).findFirst().orElse(null);
     if (a == null || b == null) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("mensaje",
-          "No existe la versión " + (a == null ? from : to) + " del " + documentType + " de la entidad."));
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+          "No existe la versión " + (a == null ? from : to) + " del " + documentType + " de la entidad.");
     }
     return ResponseEntity.ok(StructureDiff.between(
         OrgStructure.parse(mapper.structure(a.structureId()).content(), "de", "Versión"),
@@ -208,7 +209,8 @@ public class PgoController {
     return user.isAdmin() || user.isPcmSide() || user.tenantIds().contains(ruc);
   }
 
+  /** Thrown, never returned: the return type lets callers write {@code return notFound();}. */
   private static ResponseEntity<Map<String, String>> notFound() {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("mensaje", "No encontrado."));
+    throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No encontrado.");
   }
 }

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import pe.gob.pcm.platform.validation.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,7 +24,7 @@ import pe.gob.pcm.platform.validation.ApiErrors;
 @SecurityRequirement(name = ApiAuthentication.BASIC)
 @SecurityRequirement(name = ApiAuthentication.SESSION)
 @ApiResponse(responseCode = "401", description = ApiAuthentication.UNAUTHENTICATED,
-    content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+    content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
 public class PideEntitiesController {
 
   private final PideEntities entities;
@@ -39,13 +40,12 @@ public class PideEntitiesController {
   @ApiResponse(responseCode = "200", description = "Las entidades (lista de {ruc, nombre, categoria})")
   @ApiResponse(responseCode = "400", description = "La categoría no es de 1 a 8 (cuerpo {mensaje}); o falta, o no es"
       + " un número (cuerpo de error HTTP)",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public ResponseEntity<?> list(
       @Parameter(description = "Categoría de la PIDE, de 1 a 8", required = true)
       @RequestParam(name = "categoria") int category) {
     if (!PideEntities.CATEGORIES.containsKey(category)) {
-      return ResponseEntity.badRequest().body(Map.of("mensaje",
-          "categoria: debe ser de 1 a 8 (" + PideEntities.CATEGORIES + ")"));
+      throw new InvalidInputException("categoria", "Categoría", "debe ser de 1 a 8 (" + PideEntities.CATEGORIES + ")");
     }
     List<Map<String, Object>> body = entities.byCategory(category).stream()
         .map(e -> Map.<String, Object>of("ruc", e.ruc(), "nombre", e.name(), "categoria", e.category()))

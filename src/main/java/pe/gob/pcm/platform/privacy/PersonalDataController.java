@@ -33,7 +33,7 @@ import pe.gob.pcm.platform.validation.ApiErrors;
 @SecurityRequirement(name = ApiAuthentication.BASIC)
 @SecurityRequirement(name = ApiAuthentication.SESSION)
 @ApiResponse(responseCode = "401", description = ApiAuthentication.UNAUTHENTICATED,
-    content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+    content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
 public class PersonalDataController {
 
   private static final Logger LOG = LoggerFactory.getLogger(PersonalDataController.class);
@@ -58,7 +58,7 @@ public class PersonalDataController {
           + " se puede retirar la clave anterior. Solo un administrador.")
   @ApiResponse(responseCode = "200", description = "claveActual y valoresCifradosDeNuevo (cuántos, por tabla)")
   @ApiResponse(responseCode = "403", description = "El usuario no es administrador" + ApiAuthentication.CROSS_SITE_WRITE,
-      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public Map<String, Object> reencrypt(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user)
       throws SQLException {
     if (!user.isAdmin()) {

@@ -16,6 +16,7 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
+import pe.gob.pcm.platform.validation.Problems;
 
 /**
  * Authenticates the platform's own endpoints ({@code /api/**}, {@code /documentos/**}) the same
@@ -53,14 +54,14 @@ public class PlatformAuthenticationFilter extends OncePerRequestFilter {
     } else {
       user = fromSession(request.getSession(false));
       if (user != null && isWrite(request) && !sameOrigin(request)) {
-        refuse(response, HttpServletResponse.SC_FORBIDDEN,
+        Problems.write(request, response, HttpServletResponse.SC_FORBIDDEN,
             "Solicitud rechazada: debe enviarse desde la propia plataforma.");
         return;
       }
     }
     if (user == null) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"plataforma\"");
-      refuse(response, HttpServletResponse.SC_UNAUTHORIZED,
+      Problems.write(request, response, HttpServletResponse.SC_UNAUTHORIZED,
           "Debe iniciar sesión (en Tasklist o con usuario y contraseña).");
       return;
     }
@@ -131,12 +132,5 @@ public class PlatformAuthenticationFilter extends OncePerRequestFilter {
     } catch (IllegalArgumentException e) {
       return false;
     }
-  }
-
-  private static void refuse(HttpServletResponse response, int status, String message)
-      throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/json;charset=UTF-8");
-    response.getWriter().write("{\"mensaje\":\"" + message.replace("\"", "'") + "\"}");
   }
 }

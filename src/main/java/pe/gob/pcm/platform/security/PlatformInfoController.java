@@ -21,7 +21,7 @@ import pe.gob.pcm.platform.validation.ApiErrors;
 @SecurityRequirement(name = ApiAuthentication.BASIC)
 @SecurityRequirement(name = ApiAuthentication.SESSION)
 @ApiResponse(responseCode = "401", description = ApiAuthentication.UNAUTHENTICATED,
-    content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+    content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
 public class PlatformInfoController {
 
   private final boolean demo;

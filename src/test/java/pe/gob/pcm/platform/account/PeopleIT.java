@@ -231,7 +231,7 @@ class PeopleIT {
           http.postJson(API + "/" + user + "/enlace", master, Map.of()));
       for (Http.Response answer : answers) {
         assertThat(answer.status()).as(user + ": " + answer.body()).isEqualTo(404);
-        assertThat(answer.json().at("/message").asText()).isEqualTo("No hay un usuario «" + user + "» en su entidad.");
+        assertThat(answer.json().at("/detail").asText()).isEqualTo("No hay un usuario «" + user + "» en su entidad.");
       }
     }
     assertThat(groupsOf(pcmUser)).containsExactly("mesa-partes");
@@ -262,16 +262,16 @@ class PeopleIT {
           ("usuario,nombres,apellidos,correo,roles\nintruso2." + run + ",Ana,Díaz,a@b.pe,ti\n")
               .getBytes(StandardCharsets.UTF_8)).status()).as(caller).isEqualTo(403);
     }
-    assertThat(http.get(API, Http.basic("muni.ti", "demo")).json().at("/message").asText())
+    assertThat(http.get(API, Http.basic("muni.ti", "demo")).json().at("/detail").asText())
         .isEqualTo("Solo el usuario máster de la entidad gestiona las personas de la entidad.");
-    assertThat(http.get(API, Http.basic("demo", "demo")).json().at("/message").asText()).contains("Camunda Admin");
+    assertThat(http.get(API, Http.basic("demo", "demo")).json().at("/detail").asText()).contains("Camunda Admin");
     assertThat(http.get(API, null).status()).isEqualTo(401);
     assertThat(identity.createUserQuery().userIdIn("intruso." + run, "intruso2." + run).count()).isZero();
     assertThat(groupsOf("muni.mesapartes")).containsExactly("mesa-partes");
 
     Http.Response self = http.postJson(API + "/maestro." + MUNI + "/desactivacion", master, Map.of());
     assertThat(self.status()).isEqualTo(403);
-    assertThat(self.json().at("/message").asText()).isEqualTo("No puede desactivar su propia cuenta.");
+    assertThat(self.json().at("/detail").asText()).isEqualTo("No puede desactivar su propia cuenta.");
     assertThat(http.get("/engine-rest/task", master).status()).isEqualTo(200);
   }
 
@@ -309,7 +309,7 @@ class PeopleIT {
     Http.Response refused = http.upload(API + "/importacion", master, "personas.csv", "text/csv",
         csv.getBytes(StandardCharsets.UTF_8));
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-    assertThat(refused.json().at("/mensaje").asText()).startsWith("No se creó ningún usuario: 4 de 5 filas");
+    assertThat(refused.json().at("/detail").asText()).startsWith("No se creó ningún usuario: 4 de 5 filas");
     List<String> lines = new ArrayList<>();
     refused.json().at("/errores").forEach(e -> lines.add(e.at("/fila").asInt() + " " + e.at("/columna").asText()
         + " " + e.at("/mensaje").asText()));

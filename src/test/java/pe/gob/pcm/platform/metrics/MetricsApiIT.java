@@ -60,7 +60,7 @@ class MetricsApiIT {
     assertThat(http.get(path, Http.basic("nadie", "demo")).status()).isEqualTo(401);
     Http.Response entityUser = http.get(path, Http.basic("muni.ti", "demo"));
     assertThat(entityUser.status()).isEqualTo(403);
-    assertThat(entityUser.json().path("mensaje").asText()).contains("Gerencia");
+    assertThat(entityUser.json().path("detail").asText()).contains("Gerencia");
     assertThat(http.get(path, Http.basic("sgp.evaluador", "demo")).status()).isEqualTo(403);
     assertThat(http.get(path, MANAGER).status()).isEqualTo(200);
     assertThat(http.get(path, Http.basic("demo", "demo")).status()).isEqualTo(200);
@@ -70,10 +70,10 @@ class MetricsApiIT {
   void aWrongPeriodIsRefusedInSpanish() {
     Http.Response reversed = http.get("/api/metricas/procesos?desde=2031-03-11&hasta=2031-03-10", MANAGER);
     assertThat(reversed.status()).isEqualTo(400);
-    assertThat(reversed.json().path("mensaje").asText()).contains("Desde: debe ser anterior o igual");
+    assertThat(reversed.json().path("detail").asText()).contains("Desde: debe ser anterior o igual");
     Http.Response notADate = http.get("/api/metricas/procesos?desde=10/03/2031", MANAGER);
     assertThat(notADate.status()).isEqualTo(400);
-    assertThat(notADate.json().path("mensaje").asText()).contains("no es una fecha válida");
+    assertThat(notADate.json().path("detail").asText()).contains("no es una fecha válida");
   }
 
   @Test

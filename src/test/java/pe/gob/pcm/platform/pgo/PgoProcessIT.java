@@ -235,7 +235,13 @@ class PgoProcessIT {
     Http.Response bad = http.postText(path, Http.basic(MUNI_OGPP, "demo"), "{ no es json");
     Assertions.assertThat(bad.status()).isEqualTo(400);
     Assertions.assertThat(bad.body()).contains("Estructura (JSON): no sigue el formato JSON de estructura (línea 1");
-    Assertions.assertThat(http.postText(path, Http.basic(MUNI_LEGAL, "demo"), seeded).status()).isEqualTo(409);
+    Http.Response notThePlanner = http.postText(path, Http.basic(MUNI_LEGAL, "demo"), seeded);
+    Assertions.assertThat(notThePlanner.status()).isEqualTo(409);
+    // a Problem Details refusal (RFC 9457) with the reason in Spanish
+    Assertions.assertThat(notThePlanner.contentType()).startsWith("application/problem+json");
+    Assertions.assertThat(notThePlanner.json().path("type").asText()).endsWith("/problema/conflicto");
+    Assertions.assertThat(notThePlanner.json().path("detail").asText())
+        .isEqualTo("Solo la oficina de planeamiento de la entidad puede editar la estructura.");
     Assertions.assertThat(http.postText(path, Http.basic(PCM_OGPP, "demo"), seeded).status()).isEqualTo(404);
     Http.Response saved = http.postText(path, Http.basic(MUNI_OGPP, "demo"), broken);
     Assertions.assertThat(saved.status()).isEqualTo(200);

@@ -159,7 +159,8 @@ class EngineRestSecurityIT {
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json().get("errores").get(0).get("campo").asText()).isEqualTo("archivo");
-    assertThat(response.json().get("mensaje").asText()).contains("Archivo: no es un PDF.");
+    assertThat(response.json().get("detail").asText()).contains("Archivo: no es un PDF.");
+    assertThat(response.contentType()).startsWith("application/problem+json");
   }
 
   @Test

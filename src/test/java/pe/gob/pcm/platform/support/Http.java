@@ -24,7 +24,12 @@ public class Http {
     this.base = "http://localhost:" + port;
   }
 
-  public record Response(int status, String body) {
+  /** An answer: its status, body and Content-Type (null when the test did not keep it). */
+  public record Response(int status, String body, String contentType) {
+    public Response(int status, String body) {
+      this(status, body, null);
+    }
+
     public JsonNode json() {
       try {
         return JSON.readTree(body);
@@ -122,7 +127,8 @@ public class Http {
   private Response send(HttpRequest request) {
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body());
+      return new Response(response.statusCode(), response.body(),
+          response.headers().firstValue("Content-Type").orElse(null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

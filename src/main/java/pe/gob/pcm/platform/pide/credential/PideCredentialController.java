@@ -51,11 +51,11 @@ public class PideCredentialController {
           + " La administración de la SGTD ve todas; los usuarios de una entidad, solo las suyas.")
   @ApiResponse(responseCode = "200", description = "Las credenciales (vacío si no tiene)")
   @ApiResponse(responseCode = "404", description = "Otra entidad que la del usuario",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   @SecurityRequirement(name = ApiAuthentication.BASIC)
   @SecurityRequirement(name = ApiAuthentication.SESSION)
   @ApiResponse(responseCode = "401", description = ApiAuthentication.UNAUTHENTICATED,
-      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public Map<String, Object> list(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "RUC de la entidad") @PathVariable String ruc) {
     if (!user.administersEntities() && !ruc.equals(user.entityRuc())) {
@@ -74,16 +74,16 @@ public class PideCredentialController {
           + " llamada. Cuerpo: {\"motivo\": \"...\"}.")
   @ApiResponse(responseCode = "200", description = "Revocada; devuelve las credenciales de la entidad")
   @ApiResponse(responseCode = "400", description = "Servicio desconocido o motivo inválido",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   @ApiResponse(responseCode = "403", description = "El usuario no administra entidades"
       + ApiAuthentication.CROSS_SITE_WRITE,
-      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   @ApiResponse(responseCode = "404", description = "La entidad no tiene una credencial vigente de ese servicio",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   @SecurityRequirement(name = ApiAuthentication.BASIC)
   @SecurityRequirement(name = ApiAuthentication.SESSION)
   @ApiResponse(responseCode = "401", description = ApiAuthentication.UNAUTHENTICATED,
-      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public Map<String, Object> revoke(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "RUC de la entidad") @PathVariable String ruc,
       @Parameter(description = "CUO, ENTIDADES_CATEGORIA o ENVIO_DOCUMENTOS") @PathVariable("servicio") String service,
@@ -116,7 +116,7 @@ public class PideCredentialController {
   @ApiResponse(responseCode = "200", description = "Las credenciales con su clave, una sola vez (no se guarda en"
       + " caché): mensaje y credenciales (usuario, servicio, puerto, clave)")
   @ApiResponse(responseCode = "400", description = "Enlace inválido, usado o vencido, o sin credenciales pendientes",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Invalid.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public ResponseEntity<Map<String, Object>> reveal(@RequestBody(required = false) Map<String, String> body) {
     List<PideCredentials.Revealed> revealed = credentials.reveal(body == null ? null : body.get("token"));
     if (revealed.isEmpty()) {

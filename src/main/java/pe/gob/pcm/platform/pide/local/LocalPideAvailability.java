@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -32,7 +33,7 @@ import pe.gob.pcm.platform.validation.ApiErrors;
 @SecurityRequirement(name = ApiAuthentication.BASIC)
 @SecurityRequirement(name = ApiAuthentication.SESSION)
 @ApiResponse(responseCode = "401", description = ApiAuthentication.UNAUTHENTICATED,
-    content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+    content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
 public class LocalPideAvailability {
 
   private final AtomicBoolean available = new AtomicBoolean(true);
@@ -59,16 +60,16 @@ public class LocalPideAvailability {
           + " incidente); con valor=true vuelve. Solo un administrador.")
   @ApiResponse(responseCode = "200", description = "{\"disponible\": true|false}, el nuevo estado")
   @ApiResponse(responseCode = "400", description = "Falta «valor» o no es true ni false",
-      content = @Content(schema = @Schema(implementation = ApiErrors.Http.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   @ApiResponse(responseCode = "403", description = "El usuario no es administrador"
       + ApiAuthentication.CROSS_SITE_WRITE,
-      content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public ResponseEntity<Map<String, Object>> change(
       @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "false para apagarla, true para encenderla", required = true)
       @RequestParam("valor") boolean value) {
     if (!user.isAdmin()) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("mensaje", "Solo un administrador."));
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Solo un administrador.");
     }
     available.set(value);
     return ResponseEntity.ok(Map.of("disponible", value));

@@ -84,6 +84,33 @@ function tasksTable(report) {
     <tbody>${rows}</tbody></table>`;
 }
 
+function satisfactionCells(f) {
+  const average = f.promedio == null ? '—' : f.promedio.toFixed(2).replace('.', ',');
+  return `<td class="c-respondidas">${f.respondidas}</td><td class="c-promedio">${average}</td>
+    ${f.distribucion.map((n, i) => `<td class="c-puntaje-${i + 1}">${n}</td>`).join('')}
+    <td class="c-omitidas">${f.omitidas}</td><td class="c-sin-respuesta">${f.sinRespuesta}</td>`;
+}
+
+function satisfactionTable(report) {
+  const procedures = report.satisfaccion || [];
+  if (!procedures.length) {
+    return '<p id="metricas-satisfaccion">No hay encuestas de satisfacción respondidas, omitidas ni vencidas en el periodo.</p>';
+  }
+  const rows = procedures.map((p) => `<tr class="fila-proceso" data-proceso="${escape(p.proceso)}">
+      <td><strong>${escape(p.nombre)}</strong></td><td>Todas</td>${satisfactionCells(p.cifras)}</tr>`
+    + p.entidades.map((e) => `<tr data-proceso="${escape(p.proceso)}" data-entidad="${escape(e.entidad || '')}">
+      <td></td><td>${escape(e.nombreEntidad)}</td>${satisfactionCells(e.cifras)}</tr>`).join('')).join('');
+  const comments = (report.comentarios || []).map((c) => `<li><strong>${c.calificacion == null ? 'Sin calificación'
+      : c.calificacion + '/5'}</strong> · ${escape(c.nombreEntidad)} · ${escape(c.proceso)}: ${escape(c.comentario)}</li>`).join('');
+  return `<table class="table table-condensed cam-table" id="metricas-satisfaccion">
+    <thead><tr><th>Procedimiento</th><th>Entidad</th><th>Respondidas</th><th title="De 1 a 5">Promedio</th>
+      <th>1</th><th>2</th><th>3</th><th>4</th><th>5</th>
+      <th title="Marcaron «Prefiero no responder»">Omitidas</th>
+      <th title="Se cerraron sin respuesta al vencer su plazo">Sin respuesta</th></tr></thead>
+    <tbody>${rows}</tbody></table>`
+    + (comments ? `<h3 style="font-size: 15px;">Últimos comentarios</h3><ul id="metricas-comentarios">${comments}</ul>` : '');
+}
+
 function renderPage(node, api) {
   const today = new Date();
   const from = new Date(today.getTime() - 29 * 86400000);
@@ -126,7 +153,7 @@ function renderPage(node, api) {
       const body = await response.json().catch(() => ({}));
       if (!response.ok) {
         result.innerHTML = '';
-        status.textContent = body.mensaje || ('No se pudieron obtener las métricas (HTTP ' + response.status + ').');
+        status.textContent = body.detail || body.mensaje || ('No se pudieron obtener las métricas (HTTP ' + response.status + ').');
         status.className = 'text-danger';
         return;
       }
@@ -142,7 +169,8 @@ function renderPage(node, api) {
       status.className = 'text-muted';
       status.textContent = `Periodo ${body.desde} a ${body.hasta} (${body.zonaHoraria}) · ${body.alcance}`;
       result.innerHTML = '<h2 style="font-size: 18px;">Instancias por proceso y entidad</h2>' + processTable(body)
-        + '<h2 style="font-size: 18px;">Tareas abiertas por grupo</h2>' + tasksTable(body);
+        + '<h2 style="font-size: 18px;">Tareas abiertas por grupo</h2>' + tasksTable(body)
+        + '<h2 style="font-size: 18px;">Satisfacción de los solicitantes</h2>' + satisfactionTable(body);
     } catch (error) {
       status.textContent = 'No se pudieron obtener las métricas: ' + error;
       status.className = 'text-danger';
