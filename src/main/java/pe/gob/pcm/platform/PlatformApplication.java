@@ -7,6 +7,8 @@ import org.springframework.core.metrics.jfr.FlightRecorderApplicationStartup;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+// scheduled work: the orphan-upload sweep (document/OrphanDocuments), the daily digest
+@org.springframework.scheduling.annotation.EnableScheduling
 public class PlatformApplication {
 
   /**

@@ -1,6 +1,8 @@
 package pe.gob.pcm.platform.document;
 
 import pe.gob.pcm.platform.signature.DemoSigning;
+import pe.gob.pcm.platform.signature.PdfSignatureVerifier;
+import pe.gob.pcm.platform.signature.SignatureVerification;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -50,9 +52,12 @@ public class DocumentController {
 
   private final DocumentStore store;
   private final ObjectProvider<DemoSigning> demoSigning;
+  private final PdfSignatureVerifier verifier;
 
-  public DocumentController(DocumentStore store, ObjectProvider<DemoSigning> demoSigning) {
+  public DocumentController(DocumentStore store, ObjectProvider<DemoSigning> demoSigning,
+      PdfSignatureVerifier verifier) {
     this.store = store;
+    this.verifier = verifier;
     this.demoSigning = demoSigning;
   }
 
@@ -104,6 +109,34 @@ public class DocumentController {
     return store.find(id).filter(d -> store.canRead(user, d))
         .map(d -> ResponseEntity.ok(describe(d)))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Documento no encontrado."));
+  }
+
+  /**
+   * Verifies the document's digital signature now, as the process will when the form is sent,
+   * records the result on the document and answers it: the forms show it before the person sends.
+   */
+  @GetMapping("/{id}/firma")
+  @Operation(summary = "Verificar la firma digital de un documento",
+      description = "Verifica la firma como lo hará el proceso al enviar el formulario y guarda el resultado en el"
+          + " documento. Los formularios de Tasklist la muestran junto al campo antes de enviar.")
+  @ApiResponse(responseCode = "200", description = "estado (VALID, UNSIGNED, INVALID_SIGNATURE,"
+      + " MODIFIED_AFTER_SIGNING, UNTRUSTED_SIGNER, NOT_A_PDF), valida, firmante, fechaFirma y mensaje en castellano")
+  @ApiResponse(responseCode = "404", description = "No existe o el usuario no puede verlo",
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
+  public ResponseEntity<Map<String, Object>> signature(
+      @RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @Parameter(description = "Código del documento") @PathVariable String id) {
+    StoredDocument d = store.find(id).filter(doc -> store.canRead(user, doc))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Documento no encontrado."));
+    SignatureVerification result = verifier.verify(store.content(d.id()));
+    store.recordSignature(d.id(), result.status().name(), result.signerName());
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("estado", result.status().name());
+    body.put("valida", result.valid());
+    body.put("firmante", result.signerName());
+    body.put("fechaFirma", result.signingTime() == null ? null : result.signingTime().toString());
+    body.put("mensaje", result.message());
+    return ResponseEntity.ok(body);
   }
 
   @GetMapping("/{id}/contenido")

@@ -428,6 +428,58 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  // --- documents in the forms (app/tasklist/scripts/documentos.js) -----------------------------------
+
+  /**
+   * Chooses the PDF in the form's own picker under the field, waits until the field holds the new
+   * code and the document is shown with its signature, and answers the code.
+   */
+  String pick(String key, Path pdf) {
+    WebElement picker = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("archivo-" + key)));
+    scrollTo(picker);
+    String before = field(key).getAttribute("value");
+    picker.sendKeys(pdf.toAbsolutePath().toString());
+    try {
+      wait.ignoring(StaleElementReferenceException.class).until(d -> {
+        String value = field(key).getAttribute("value");
+        return value != null && !value.isBlank() && !value.equals(before)
+            && !d.findElements(By.cssSelector(".documento-panel[data-campo='" + key + "'] .documento-firma")).isEmpty();
+      });
+    } catch (TimeoutException e) {
+      throw new AssertionError("El selector de «" + key + "» no mostró el documento: «" + pickedText(key) + "»", e);
+    }
+    String code = field(key).getAttribute("value");
+    typed.put(key, code);
+    return code;
+  }
+
+  /** Chooses a file the platform refuses and answers the reason shown under the field. */
+  String pickRefused(String key, Path file) {
+    WebElement picker = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("archivo-" + key)));
+    scrollTo(picker);
+    picker.sendKeys(file.toAbsolutePath().toString());
+    By error = By.cssSelector(".documento-panel[data-campo='" + key + "'] .documento-error");
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(error)).getText().trim();
+  }
+
+  /** What the picker of the field shows about its document. */
+  String pickedText(String key) {
+    return driver.findElements(By.cssSelector(".documento-panel[data-campo='" + key + "'] .documento-info")).stream()
+        .map(WebElement::getText).collect(Collectors.joining(" ")).trim();
+  }
+
+  /** Opens the document link of the form in the viewer over Tasklist; answers the viewer's PDF address. */
+  String openInViewer(String linkText) {
+    clickText(".fjs-form a", linkText);
+    WebElement frame = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("visor-documento-pdf")));
+    return frame.getAttribute("src");
+  }
+
+  void closeViewer() {
+    driver.findElement(By.id("visor-documento-cerrar")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("visor-documento")));
+  }
+
   // --- the platform's own pages ---------------------------------------------------------------------
 
   /** Uploads a PDF on /documentos/subir.html (the user must be logged in) and returns its code. */

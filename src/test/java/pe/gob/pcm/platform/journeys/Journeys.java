@@ -56,10 +56,19 @@ class Journeys {
 
   /** A one-page PDF written under target/journeys/archivos, for the browser to upload. */
   static Path pdf(String name, String text) {
+    return file(name + ".pdf", TestPki.unsignedPdf(text));
+  }
+
+  /** The same, signed by the named person with a certificate of the test PKI (trusted here). */
+  static Path signedPdf(String name, String text, String signer) {
+    return file(name + ".pdf", TestPki.signedPdf(text, signer));
+  }
+
+  static Path file(String name, byte[] content) {
     try {
       Files.createDirectories(FILES);
-      Path file = FILES.resolve(name + ".pdf");
-      Files.write(file, TestPki.unsignedPdf(text));
+      Path file = FILES.resolve(name);
+      Files.write(file, content);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

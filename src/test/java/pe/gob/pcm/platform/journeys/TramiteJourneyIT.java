@@ -40,8 +40,6 @@ class TramiteJourneyIT {
   void municipalitySendsAnOficioAndThePcmRegistersIt() {
     String number = "OFICIO N° " + (System.nanoTime() % 100000) + "-2026-MDE/GM";
     browser.login("tasklist", "muni.mesapartes");
-    String oficio = browser.upload(Journeys.pdf("oficio", number), false);
-
     browser.openTasklist();
     browser.openStartForm("Mesa de Partes Virtual: enviar documento");
     browser.choose("destinationCategory", "Poder Ejecutivo");
@@ -57,13 +55,17 @@ class TramiteJourneyIT {
     browser.fill("destinationUnit", "SECRETARÍA GENERAL");
     browser.fill("folios", "2");
     browser.fill("signerDni", "45678912");
-    browser.fill("mainDocumentId", oficio);
+    // the PDF is chosen in the form itself: name, size, SHA-256 and signature shown before sending
+    String oficio = browser.pick("mainDocumentId", Journeys.pdf("oficio", number));
+    assertThat(browser.pickedText("mainDocumentId")).contains("oficio.pdf", "SHA-256", "no tiene firma digital");
+    browser.screenshot("documento-en-formulario");
     browser.completed();
 
     String dispatch = journeys.lastStartedBy("tramite-despacho", "muni.mesapartes").getId();
     journeys.drain(dispatch);
-    Map<String, Object> sent = jdbc.queryForMap("SELECT vcuo, cflgest FROM iotdtc_despacho WHERE process_instance_id = ?"
-        + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", dispatch);
+    Map<String, Object> sent = jdbc.queryForMap("SELECT vcuo, cflgest, document_id FROM iotdtc_despacho"
+        + " WHERE process_instance_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", dispatch);
+    assertThat(sent.get("document_id")).as("the PDF chosen in the form").isEqualTo(oficio);
     String cuo = (String) sent.get("vcuo");
     assertThat(sent.get("cflgest")).isEqualTo("E");
     String reception = jdbc.queryForObject("SELECT process_instance_id FROM iotdtc_recepcion WHERE vcuo = ?", String.class, cuo);
@@ -73,6 +75,11 @@ class TramiteJourneyIT {
     browser.openTask("Tareas de mis grupos", "Recepcionar documento (CUO " + cuo + ")");
     browser.claim();
     assertThat(browser.field("documentNumber").getAttribute("value")).isEqualTo(number);
+    // the received PDF opens over Tasklist, in the browser's PDF viewer
+    String shown = browser.openInViewer("Abrir el PDF del documento");
+    assertThat(shown).matches(".*/api/documentos/[0-9a-f-]{36}/contenido");
+    browser.screenshot("documento-visor");
+    browser.closeViewer();
     browser.choose("receptionDecision", "Registrar en el STD");
     browser.fill("receptionUnit", "SECRETARÍA GENERAL");
     browser.screenshot("tramite");

@@ -3,7 +3,10 @@
 // locales: Spanish first (locales/es.json, shipped by the platform); a browser whose first
 // language is English gets English, any other language gets Spanish (docs/configuration.md).
 // shortcuts: the keyboard shortcuts of Camunda's own config.js, their descriptions in Spanish.
+// customScripts: ES modules under app/tasklist/, without ".js": the PDF picker and viewer of the
+// forms (docs/documentos-en-formularios.md).
 export default {
+  customScripts: ['scripts/documentos'],
   locales: {
     availableLocales: ['es', 'en'],
     fallbackLocale: 'es'
