@@ -76,6 +76,9 @@ class SurveyJourneyIT {
     assertThat(jdbc.queryForObject("SELECT score FROM satisfaction_answer WHERE source_instance_id = ?",
         Integer.class, request.getId())).isEqualTo(4);
 
+    // the manager, in a browser of their own (the webapps share one session)
+    browser.close();
+    browser = new Browser(port);
     browser.open("/camunda/app/cockpit/default/");
     new WebDriverWait(browser.driver(), Duration.ofMinutes(3)).until(
         ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
