@@ -99,9 +99,10 @@ public class PdfSignatureVerifier {
     }
     signatures.sort(Comparator.comparingLong(PdfSignatureVerifier::signedEnd));
     List<Long> revisionEnds = revisionEnds(pdf);
+    boolean trailingJunk = trailingJunk(pdf, signedEnd(signatures.get(signatures.size() - 1)));
     List<SignatureCheck> checks = new ArrayList<>();
     for (SignatureWrapper signature : signatures) {
-      checks.add(check(checks.size() + 1, signature, reports.getSimpleReport(), revisionEnds));
+      checks.add(check(checks.size() + 1, signature, reports.getSimpleReport(), revisionEnds, trailingJunk));
     }
     return summary(checks);
   }
@@ -120,7 +121,8 @@ public class PdfSignatureVerifier {
     return new SignatureVerification(problem.status(), signers, first.signingTime(), message, checks);
   }
 
-  private SignatureCheck check(int position, SignatureWrapper signature, SimpleReport simple, List<Long> revisionEnds) {
+  private SignatureCheck check(int position, SignatureWrapper signature, SimpleReport simple, List<Long> revisionEnds,
+      boolean trailingJunk) {
     CertificateWrapper signer = signature.getSigningCertificate();
     String name = signer != null && signer.getCommonName() != null ? signer.getCommonName()
         : signature.getPDFRevision() != null && signature.getPDFRevision().getSignerName() != null
@@ -151,7 +153,7 @@ public class PdfSignatureVerifier {
       status = SignatureStatus.INVALID_SIGNATURE;
       message = "La firma digital de " + name
           + " no es válida: el contenido firmado no coincide con el documento (fue alterado).";
-    } else if (modifiedAfter(signature.getPDFRevision())) {
+    } else if (trailingJunk || modifiedAfter(signature.getPDFRevision())) {
       status = SignatureStatus.MODIFIED_AFTER_SIGNING;
       message = "El documento fue modificado después de la firma de " + name
           + ": se cambió su contenido, no solo se agregaron firmas o sellos de tiempo.";
@@ -213,6 +215,18 @@ public class PdfSignatureVerifier {
   private static boolean outsideValidity(CertificateWrapper signer, Instant at) {
     return signer != null && at != null && signer.getNotAfter() != null && signer.getNotBefore() != null
         && (at.isAfter(signer.getNotAfter().toInstant()) || at.isBefore(signer.getNotBefore().toInstant()));
+  }
+
+  /**
+   * Bytes after the last signature that are not an incremental update (no cross-reference):
+   * DSS does not see them as a revision, but a lenient PDF reader may read the objects in them.
+   */
+  private static boolean trailingJunk(byte[] pdf, long lastSignedEnd) {
+    if (lastSignedEnd >= pdf.length || lastSignedEnd < 0) {
+      return false;
+    }
+    String tail = new String(pdf, (int) lastSignedEnd, pdf.length - (int) lastSignedEnd, StandardCharsets.ISO_8859_1);
+    return !tail.isBlank() && !tail.contains("startxref");
   }
 
   private static boolean validTimestamp(TimestampWrapper timestamp) {

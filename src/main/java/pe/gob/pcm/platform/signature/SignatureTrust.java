@@ -13,6 +13,7 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.function.Supplier;
 
 /**
  * What DSS needs to judge a certificate, built once and shared by the signer and the verifier:
@@ -64,10 +65,15 @@ public final class SignatureTrust {
     return loader;
   }
 
-  /** Serves an in-JVM authority's CRL and OCSP URLs without the network (the demo CA). */
+  /** Serves an in-JVM authority's CRL and OCSP URLs without the network. */
   public SignatureTrust serveLocally(CertificateAuthority authority) {
-    crlLoader.serve(authority.crlUrl(), ignored -> authority.crl());
-    ocspLoader.serve(authority.ocspUrl(), authority::ocsp);
+    return serveLocally(authority.crlUrl(), authority.ocspUrl(), () -> authority);
+  }
+
+  /** The same, for an authority read on first use (the demo CA's key). */
+  public SignatureTrust serveLocally(String crlUrl, String ocspUrl, Supplier<CertificateAuthority> authority) {
+    crlLoader.serve(crlUrl, ignored -> authority.get().crl());
+    ocspLoader.serve(ocspUrl, request -> authority.get().ocsp(request));
     return this;
   }
 

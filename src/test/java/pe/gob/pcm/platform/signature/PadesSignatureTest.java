@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.europa.esig.dss.service.http.commons.TimestampDataLoader;
 import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,10 +11,6 @@ import java.time.Instant;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import pe.gob.pcm.platform.support.LocalPkiServer;
 import pe.gob.pcm.platform.support.TestPki;
@@ -157,22 +152,7 @@ class PadesSignatureTest {
   @Test
   void aPageChangedAfterSigningIsModifiedAfterSigning() throws IOException {
     byte[] signed = sign(SIGNER, TestPki.unsignedPdf("Importe: S/ 100"), CA.issue("Firmante Honesto"));
-    byte[] changed;
-    try (PDDocument document = Loader.loadPDF(signed); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      PDPage page = document.getPage(0);
-      try (PDPageContentStream content = new PDPageContentStream(document, page,
-          PDPageContentStream.AppendMode.APPEND, false)) {
-        content.beginText();
-        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-        content.newLineAtOffset(72, 700);
-        content.showText("Importe corregido: S/ 900");
-        content.endText();
-      }
-      page.getCOSObject().setNeedToBeUpdated(true);
-      document.getPages().getCOSObject().setNeedToBeUpdated(true);
-      document.saveIncremental(out);
-      changed = out.toByteArray();
-    }
+    byte[] changed = TestPki.changePage(signed, "Importe corregido: S/ 900");
 
     SignatureVerification result = VERIFIER.verify(changed);
 
@@ -201,14 +181,31 @@ class PadesSignatureTest {
       assertThat(dss.getCOSArray(COSName.getPDFName("CRLs")) != null
           || dss.getCOSArray(COSName.getPDFName("OCSPs")) != null).isTrue();
     }
-    // valid even once the CA's services are gone: a verifier that cannot reach them uses the DSS data
-    SignatureTrust offline = new SignatureTrust(CA.trustStore(), Duration.ofMillis(300));
-    SignatureVerification result = new PdfSignatureVerifier(offlineCopy(offline)).verify(pdf);
+    // valid with no CA service at all: the verifier finds the revocation data in the document
+    SignatureTrust unreachable = new SignatureTrust(CA.trustStore(), Duration.ofMillis(300))
+        .serveLocally(CA.crlUrl(), CA.ocspUrl(), () -> {
+          throw new IllegalStateException("servicio de revocación caído");
+        });
+    int crls = SERVER.crlRequests();
+    int ocsps = SERVER.ocspRequests();
+    SignatureVerification result = new PdfSignatureVerifier(unreachable).verify(pdf);
     assertThat(result.status()).as(result.message()).isEqualTo(SignatureStatus.VALID);
     assertThat(result.signatures().get(0).level()).isEqualTo("LT");
+    assertThat(SERVER.crlRequests()).isEqualTo(crls);
+    assertThat(SERVER.ocspRequests()).isEqualTo(ocsps);
   }
 
-  static SignatureTrust offlineCopy(SignatureTrust trust) {
-    return trust;
+  @Test
+  void withoutAnyRevocationAnswerTheSignatureCannotBeConfirmed() {
+    CertificateAuthority silent = CertificateAuthority.create("CA Muda")
+        .publishRevocationAt("http://127.0.0.1:9/crl", "http://127.0.0.1:9/ocsp");
+    SignatureTrust trust = new SignatureTrust(silent.trustStore(), Duration.ofMillis(500));
+    IssuedCertificate signer = silent.issue("Firmante Sin Revocación");
+    byte[] pdf = PdfSigner.sign(TestPki.unsignedPdf("muda"), signer.privateKey(), signer.chain(), "x");
+
+    SignatureVerification result = new PdfSignatureVerifier(trust).verify(pdf);
+
+    assertThat(result.status()).as(result.message()).isEqualTo(SignatureStatus.REVOCATION_UNKNOWN);
+    assertThat(result.message()).contains("No se pudo comprobar si el certificado");
   }
 }
