@@ -160,7 +160,7 @@ public class DocumentController {
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Documento no encontrado."));
   }
 
-  private static Map<String, Object> describe(StoredDocument d) {
+  private Map<String, Object> describe(StoredDocument d) {
     Map<String, Object> body = new java.util.LinkedHashMap<>();
     body.put("id", d.id());
     body.put("nombre", d.fileName());
@@ -171,6 +171,21 @@ public class DocumentController {
     body.put("subidoEn", d.uploadedAt().toString());
     if (d.signatureStatus() != null) {
       body.put("firma", d.signatureStatus());
+      body.put("firmaMensaje", store.signatureMessage(d.id()));
+      List<Map<String, Object>> signatures = new java.util.ArrayList<>();
+      for (var check : store.signatures(d.id())) {
+        Map<String, Object> one = new java.util.LinkedHashMap<>();
+        one.put("orden", check.position());
+        one.put("firmante", check.signerName());
+        one.put("nivel", check.level());
+        one.put("estado", check.status().name());
+        one.put("mensaje", check.message());
+        one.put("fechaFirma", check.claimedSigningTime() == null ? null : check.claimedSigningTime().toString());
+        one.put("selloDeTiempo", check.timestampTime() == null ? null : check.timestampTime().toString());
+        one.put("revision", check.revision() + " de " + check.revisions());
+        signatures.add(one);
+      }
+      body.put("firmas", signatures);
     }
     return body;
   }

@@ -43,6 +43,29 @@ public interface DocumentMapper {
   void recordSignature(@Param("id") String id, @Param("status") String status,
       @Param("signer") String signer);
 
+  @Update("UPDATE document SET signature_status = #{status}, signature_signer = #{signer},"
+      + " signature_message = #{message}, signature_checked_at = CURRENT_TIMESTAMP WHERE id = #{id}")
+  void recordSignatureSummary(@Param("id") String id, @Param("status") String status,
+      @Param("signer") String signer, @Param("message") String message);
+
+  @org.apache.ibatis.annotations.Delete("DELETE FROM document_signature WHERE document_id = #{id}")
+  void deleteSignatures(String id);
+
+  @Insert("INSERT INTO document_signature (document_id, signature_order, signer_name, signer_serial,"
+      + " claimed_signing_time, timestamp_time, signature_level, status, message, revision, revisions,"
+      + " revoked_at, checked_at) VALUES (#{id}, #{s.position}, #{s.signerName}, #{s.signerSerialNumber},"
+      + " #{s.claimedSigningTime}, #{s.timestampTime}, #{s.level}, #{s.status}, #{s.message}, #{s.revision},"
+      + " #{s.revisions}, #{s.revokedAt}, CURRENT_TIMESTAMP)")
+  void insertSignature(@Param("id") String id, @Param("s") pe.gob.pcm.platform.signature.SignatureCheck check);
+
+  @Select("SELECT signature_order AS position, signer_name, signer_serial AS signer_serial_number,"
+      + " claimed_signing_time, timestamp_time, signature_level AS level, status, message, revision, revisions,"
+      + " revoked_at FROM document_signature WHERE document_id = #{id} ORDER BY signature_order")
+  java.util.List<pe.gob.pcm.platform.signature.SignatureCheck> signatures(String id);
+
+  @Select("SELECT signature_message FROM document WHERE id = #{id}")
+  String signatureMessage(String id);
+
   @Select("SELECT COUNT(*) FROM document WHERE id = #{id}")
   int count(String id);
 }

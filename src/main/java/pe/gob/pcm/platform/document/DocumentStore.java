@@ -132,6 +132,37 @@ public class DocumentStore {
   }
 
   /**
+   * Keeps what the verifier found: the summary on the document (status, signers, the Spanish
+   * sentence) and one row per signature (signer, times, PAdES level, status, reason), replacing
+   * those of an earlier check.
+   */
+  public void recordSignature(String id, pe.gob.pcm.platform.signature.SignatureVerification result) {
+    mapper.recordSignatureSummary(id, result.status().name(), truncate(result.signerName(), 250),
+        truncate(result.message(), 2000));
+    mapper.deleteSignatures(id);
+    for (var check : result.signatures()) {
+      mapper.insertSignature(id, new pe.gob.pcm.platform.signature.SignatureCheck(check.position(),
+          truncate(check.signerName(), 250), truncate(check.signerSerialNumber(), 64), check.claimedSigningTime(),
+          check.timestampTime(), truncate(check.level(), 32), check.status(), truncate(check.message(), 2000),
+          check.revision(), check.revisions(), check.revokedAt()));
+    }
+  }
+
+  /** The signatures found on the document at its last check, in signing order (none if never checked). */
+  public java.util.List<pe.gob.pcm.platform.signature.SignatureCheck> signatures(String id) {
+    return mapper.signatures(id);
+  }
+
+  /** The Spanish sentence of the document's last signature check, or null. */
+  public String signatureMessage(String id) {
+    return mapper.signatureMessage(id);
+  }
+
+  private static String truncate(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+
+  /**
    * Whether the user may read the document: administrators; its uploader; users of its entity;
    * and users who can see the process instance using it (PCM staff the procedure is routed to),
    * as decided by Camunda's own authorization and tenant checks.

@@ -223,11 +223,26 @@ public class MpvChecks implements ExecutionListener, TaskListener {
         checks.check(variable, label, "es el acta sin firmar: suba la copia firmada digitalmente");
       } else if (!containsText(documents.content(id.strip()), code)) {
         checks.check(variable, label, "no es el acta de conformidad " + code + " generada por la plataforma");
+      } else if (ACTA_TRAMITE_DOCUMENT.equals(variable) && !extendsTiCopy(task, id.strip())) {
+        checks.check(variable, label, "no es la copia firmada por el jefe de TI con una firma más: descargue"
+            + " el acta firmada por el jefe de TI, agregue su firma digital y suba esa copia");
       }
     }
     checks.throwIfAny();
     task.setVariable(variable, id.strip());
     documents.attach(id.strip(), task.getProcessInstanceId());
+  }
+
+  /**
+   * The second signature is an incremental update of the copy the head of TI signed: that copy's
+   * bytes, first signature included, are the start of this one, unchanged.
+   */
+  private boolean extendsTiCopy(DelegateTask task, String id) {
+    String tiCopy = text(task, ACTA_TI_DOCUMENT);
+    byte[] first = tiCopy == null ? null : documents.content(tiCopy.strip());
+    byte[] second = documents.content(id);
+    return first != null && second != null && second.length > first.length
+        && java.util.Arrays.equals(first, 0, first.length, second, 0, first.length);
   }
 
   void completeGoLiveRequest(DelegateTask task) {

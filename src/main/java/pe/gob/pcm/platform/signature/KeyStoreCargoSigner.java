@@ -17,7 +17,9 @@ import org.springframework.util.StringUtils;
 /**
  * Outside the demo: each hosted entity's signing key in one PKCS#12 store
  * ({@code platform.tramite.cargo-key-store}), under the entity's RUC as alias. Without it, issuing
- * a cargo fails with a message saying so, which Cockpit shows as an incident.
+ * a cargo fails with a message saying so, which Cockpit shows as an incident. Signed as PAdES by
+ * the platform's {@link PdfSigner} (B-T with {@code platform.signature.tsa-url}, B-LT when the
+ * revocation data can be fetched).
  */
 @Component
 @Profile("!demo")
@@ -25,11 +27,13 @@ public class KeyStoreCargoSigner implements CargoSigner {
 
   private final KeyStore store;
   private final char[] password;
+  private final PdfSigner signer;
 
   public KeyStoreCargoSigner(
       @Value("${platform.tramite.cargo-key-store:}") String path,
-      @Value("${platform.tramite.cargo-key-store-password:}") String password) {
+      @Value("${platform.tramite.cargo-key-store-password:}") String password, PdfSigner signer) {
     this.password = password.toCharArray();
+    this.signer = signer;
     try {
       this.store = StringUtils.hasText(path) ? CertificateAuthority.loadKeyStore(Path.of(path), this.password) : null;
     } catch (IOException e) {
@@ -46,7 +50,7 @@ public class KeyStoreCargoSigner implements CargoSigner {
             + " en platform.tramite.cargo-key-store.");
       }
       Certificate[] chain = store.getCertificateChain(entityRuc);
-      return PdfSigner.sign(pdf, (PrivateKey) store.getKey(entityRuc, password),
+      return signer.signPdf(pdf, (PrivateKey) store.getKey(entityRuc, password),
           Arrays.copyOf(chain, chain.length, X509Certificate[].class), "Cargo de recepción");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Clave de firma de la entidad " + entityRuc + " ilegible", e);

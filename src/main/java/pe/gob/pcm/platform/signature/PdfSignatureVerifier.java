@@ -1,197 +1,283 @@
 package pe.gob.pcm.platform.signature;
 
+import eu.europa.esig.dss.diagnostic.CertificateRevocationWrapper;
+import eu.europa.esig.dss.diagnostic.CertificateWrapper;
+import eu.europa.esig.dss.diagnostic.PDFRevisionWrapper;
+import eu.europa.esig.dss.diagnostic.SignatureWrapper;
+import eu.europa.esig.dss.diagnostic.TimestampWrapper;
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.enumerations.SubIndication;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.policy.ValidationPolicy;
+import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
+import eu.europa.esig.dss.validation.reports.Reports;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.CertPathBuilder;
-import java.security.cert.CertStore;
-import java.security.cert.CollectionCertStoreParameters;
-import java.security.cert.PKIXBuilderParameters;
-import java.security.cert.TrustAnchor;
-import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.cms.CMSAttributes;
-import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
-import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Verifies the digital signature of a PDF (PAdES basic / CMS detached): present, covering the
- * whole file, cryptographically valid, and made with a certificate that chains to a trusted
- * authority at signing time. Never throws on bad input: every outcome is a result.
- *
- * <p>Revocation (OCSP/CRL) is not checked: these machines reach no CA service. A production
- * deployment with network access to the accredited CAs should add it (future work).
+ * Verifies every digital signature of a PDF with the EU's DSS (ETSI EN 319 102-1 validation,
+ * DSS's default policy): integrity, the signer's chain up to the configured trust store,
+ * revocation by OCSP or CRL (at the time the signature is proven to exist: its timestamp, when
+ * there is a valid one), the timestamp itself, and the revision each signature covers.
+ * Incremental updates after a signature that only add signatures, validation data (DSS/VRI) or
+ * timestamps are allowed; anything else (a page, an annotation, any other object changed) makes
+ * the document "modificado después de la firma". Never throws on bad input: every outcome is a
+ * result, in Spanish.
  */
 public class PdfSignatureVerifier {
 
+  private static final Logger log = LoggerFactory.getLogger(PdfSignatureVerifier.class);
   private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] EOF_MARKER = "%%EOF".getBytes(StandardCharsets.US_ASCII);
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
+      .withZone(ZoneId.of("America/Lima"));
 
-  private final Set<TrustAnchor> anchors;
+  private final SignatureTrust trust;
+  /** DSS's default validation policy, parsed once (JAXB): shared, read-only. */
+  private final ValidationPolicy policy;
 
+  public PdfSignatureVerifier(SignatureTrust trust) {
+    this.trust = trust;
+    this.policy = ValidationPolicyLoader.fromDefaultValidationPolicy().create();
+  }
+
+  /** Trusting the given store's certificates, with revocation fetched over the network. */
   public PdfSignatureVerifier(KeyStore trustStore) {
-    Set<TrustAnchor> found = new HashSet<>();
-    try {
-      for (String alias : Collections.list(trustStore.aliases())) {
-        if (trustStore.getCertificate(alias) instanceof X509Certificate certificate) {
-          found.add(new TrustAnchor(certificate, null));
-        }
-      }
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("Almacén de confianza ilegible", e);
-    }
-    this.anchors = Set.copyOf(found);
+    this(new SignatureTrust(trustStore));
+  }
+
+  public SignatureTrust trust() {
+    return trust;
   }
 
   public SignatureVerification verify(byte[] pdf) {
     if (pdf == null || !startsWithPdfMagic(pdf)) {
       return SignatureVerification.of(SignatureStatus.NOT_A_PDF, "El archivo no es un PDF.");
     }
-    PDSignature signature;
     try (PDDocument document = Loader.loadPDF(pdf)) {
-      List<PDSignature> signatures = document.getSignatureDictionaries();
-      if (signatures.isEmpty()) {
+      if (document.getSignatureDictionaries().isEmpty()) {
         return SignatureVerification.of(SignatureStatus.UNSIGNED, "El documento no tiene firma digital.");
       }
-      signature = widest(signatures);
     } catch (IOException | RuntimeException e) {
       return SignatureVerification.of(SignatureStatus.NOT_A_PDF, "El archivo no es un PDF legible.");
     }
-    return verify(pdf, signature);
-  }
-
-  private SignatureVerification verify(byte[] pdf, PDSignature signature) {
-    int[] range = signature.getByteRange();
-    if (range == null || range.length != 4 || range[0] != 0 || range[1] < 0 || range[2] < range[1]
-        || range[3] < 0 || (long) range[2] + range[3] > pdf.length) {
-      return SignatureVerification.of(SignatureStatus.INVALID_SIGNATURE,
-          "La firma digital no es válida: su rango de bytes es incorrecto.");
-    }
-    X509Certificate signer;
-    Instant signingTime;
-    List<X509Certificate> certificates = new ArrayList<>();
+    Reports reports;
     try {
-      byte[] signedContent = signature.getSignedContent(pdf);
-      CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signedContent),
-          signature.getContents(pdf));
-      JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-      for (X509CertificateHolder holder : cms.getCertificates().getMatches(null)) {
-        certificates.add(converter.getCertificate(holder));
-      }
-      SignerInformation info = cms.getSignerInfos().getSigners().stream().findFirst().orElse(null);
-      if (info == null) {
-        return SignatureVerification.of(SignatureStatus.INVALID_SIGNATURE,
-            "La firma digital no es válida: no identifica al firmante.");
-      }
-      @SuppressWarnings("unchecked")
-      var matches = cms.getCertificates().getMatches(info.getSID());
-      if (matches.isEmpty()) {
-        return SignatureVerification.of(SignatureStatus.INVALID_SIGNATURE,
-            "La firma digital no es válida: no incluye el certificado del firmante.");
-      }
-      signer = converter.getCertificate((X509CertificateHolder) matches.iterator().next());
-      signingTime = signingTime(info, signature);
-      try {
-        if (!info.verify(new JcaSimpleSignerInfoVerifierBuilder().build(signer))) {
-          return invalid(signer, signingTime);
-        }
-      } catch (CMSVerifierCertificateNotValidException e) {
-        return new SignatureVerification(SignatureStatus.UNTRUSTED_SIGNER, commonName(signer), signingTime,
-            "El certificado del firmante (" + commonName(signer) + ") no estaba vigente al firmar.");
-      } catch (CMSException e) {
-        return invalid(signer, signingTime);
-      }
-    } catch (IOException | CMSException | GeneralSecurityException
-        | org.bouncycastle.operator.OperatorCreationException | RuntimeException e) {
+      PDFDocumentValidator validator = new PDFDocumentValidator(new InMemoryDocument(pdf));
+      validator.setCertificateVerifier(trust.verifier());
+      reports = validator.validateDocument(policy);
+    } catch (RuntimeException e) {
+      log.info("DSS no pudo validar el PDF: {}", e.toString());
       return SignatureVerification.of(SignatureStatus.INVALID_SIGNATURE,
           "La firma digital no es válida: no se pudo leer.");
     }
-    String name = commonName(signer);
-    if ((long) range[2] + range[3] != pdf.length) {
-      return new SignatureVerification(SignatureStatus.MODIFIED_AFTER_SIGNING, name, signingTime,
-          "El documento fue modificado después de ser firmado por " + name + ".");
+    List<SignatureWrapper> signatures = new ArrayList<>(reports.getDiagnosticData().getSignatures());
+    if (signatures.isEmpty()) {
+      return SignatureVerification.of(SignatureStatus.UNSIGNED, "El documento no tiene firma digital.");
     }
-    if (!chainsToTrustedAuthority(signer, certificates, signingTime)) {
-      return new SignatureVerification(SignatureStatus.UNTRUSTED_SIGNER, name, signingTime,
-          "El certificado del firmante (" + name
-              + ") no proviene de una entidad de certificación de confianza.");
+    signatures.sort(Comparator.comparingLong(PdfSignatureVerifier::signedEnd));
+    List<Long> revisionEnds = revisionEnds(pdf);
+    boolean trailingJunk = trailingJunk(pdf, signedEnd(signatures.get(signatures.size() - 1)));
+    List<SignatureCheck> checks = new ArrayList<>();
+    for (SignatureWrapper signature : signatures) {
+      checks.add(check(checks.size() + 1, signature, reports.getSimpleReport(), revisionEnds, trailingJunk));
     }
-    return new SignatureVerification(SignatureStatus.VALID, name, signingTime,
-        "Firma digital válida de " + name + ".");
+    return summary(checks);
   }
 
-  private static SignatureVerification invalid(X509Certificate signer, Instant signingTime) {
-    return new SignatureVerification(SignatureStatus.INVALID_SIGNATURE, commonName(signer), signingTime,
-        "La firma digital no es válida: el contenido firmado no coincide con el documento.");
+  private static SignatureVerification summary(List<SignatureCheck> checks) {
+    String signers = checks.stream().map(SignatureCheck::signerName).collect(Collectors.joining("; "));
+    SignatureCheck first = checks.get(0);
+    SignatureCheck problem = checks.stream().filter(c -> !c.valid()).findFirst().orElse(null);
+    Instant last = checks.get(checks.size() - 1).signingTime();
+    if (problem == null) {
+      String message = checks.stream().map(SignatureCheck::message).collect(Collectors.joining(" "));
+      return new SignatureVerification(SignatureStatus.VALID, signers, last, message, checks);
+    }
+    String message = checks.size() == 1 ? problem.message()
+        : "Firma " + problem.position() + " de " + checks.size() + ": " + problem.message();
+    return new SignatureVerification(problem.status(), signers, first.signingTime(), message, checks);
   }
 
-  private boolean chainsToTrustedAuthority(X509Certificate signer, List<X509Certificate> certificates,
-      Instant at) {
-    if (anchors.isEmpty()) {
+  private SignatureCheck check(int position, SignatureWrapper signature, SimpleReport simple, List<Long> revisionEnds,
+      boolean trailingJunk) {
+    CertificateWrapper signer = signature.getSigningCertificate();
+    String name = signer != null && signer.getCommonName() != null ? signer.getCommonName()
+        : signature.getPDFRevision() != null && signature.getPDFRevision().getSignerName() != null
+            ? signature.getPDFRevision().getSignerName() : "firmante desconocido";
+    String serial = signer == null ? null : signer.getSubjectSerialNumber();
+    Instant claimed = instant(signature.getClaimedSigningTime());
+    TimestampWrapper timestamp = signature.getSignatureTimestamps().stream()
+        .filter(PdfSignatureVerifier::validTimestamp)
+        .min(Comparator.comparing(TimestampWrapper::getProductionTime)).orElse(null);
+    Instant stamped = timestamp == null ? null : timestamp.getProductionTime().toInstant();
+    boolean badTimestamp = timestamp == null && !signature.getSignatureTimestamps().isEmpty();
+    String level = level(simple.getSignatureFormat(signature.getId()), stamped != null);
+    long end = signedEnd(signature);
+    int revision = (int) revisionEnds.stream().filter(e -> e <= end).count();
+    int revisions = revisionEnds.size();
+    CertificateRevocationWrapper revocation = signer == null ? null : signer.getCertificateRevocationData().stream()
+        .filter(CertificateRevocationWrapper::isRevoked).findFirst().orElse(null);
+    Instant revokedAt = revocation == null ? null : instant(revocation.getRevocationDate());
+
+    Indication indication = simple.getIndication(signature.getId());
+    SubIndication sub = simple.getSubIndication(signature.getId());
+    SignatureStatus status;
+    String message;
+    String when = stamped != null ? ", sellada en tiempo el " + WHEN.format(stamped)
+        : claimed != null ? ", firmada según el firmante el " + WHEN.format(claimed) : "";
+    if (!signature.isSignatureIntact() || !signature.isBLevelTechnicallyValid()
+        || sub == SubIndication.HASH_FAILURE || sub == SubIndication.SIG_CRYPTO_FAILURE) {
+      status = SignatureStatus.INVALID_SIGNATURE;
+      message = "La firma digital de " + name
+          + " no es válida: el contenido firmado no coincide con el documento (fue alterado).";
+    } else if (trailingJunk || modifiedAfter(signature.getPDFRevision())) {
+      status = SignatureStatus.MODIFIED_AFTER_SIGNING;
+      message = "El documento fue modificado después de la firma de " + name
+          + ": se cambió su contenido, no solo se agregaron firmas o sellos de tiempo.";
+    } else if (!signature.isTrustedChain() || sub == SubIndication.NO_CERTIFICATE_CHAIN_FOUND
+        || sub == SubIndication.NO_CERTIFICATE_CHAIN_FOUND_NO_POE) {
+      status = SignatureStatus.UNTRUSTED_SIGNER;
+      message = "El certificado del firmante (" + name
+          + ") no proviene de una entidad de certificación de confianza.";
+    } else if (badTimestamp) {
+      status = SignatureStatus.INVALID_SIGNATURE;
+      message = "La firma de " + name + " tiene un sello de tiempo que no es válido o no proviene de una"
+          + " autoridad de sellado de tiempo de confianza.";
+    } else if (indication == Indication.TOTAL_PASSED || indication == Indication.PASSED) {
+      status = SignatureStatus.VALID;
+      message = "Firma válida de " + name + " (PAdES " + level + when + ")"
+          + (revokedAt != null ? "; su certificado fue revocado después, el " + WHEN.format(revokedAt) : "")
+          + ".";
+    } else if (revokedAt != null || sub == SubIndication.REVOKED || sub == SubIndication.REVOKED_NO_POE
+        || sub == SubIndication.REVOKED_CA_NO_POE) {
+      status = SignatureStatus.REVOKED;
+      message = "El certificado del firmante (" + name + ") fue revocado"
+          + (revokedAt != null ? " el " + WHEN.format(revokedAt) : "")
+          + (stamped != null ? ", antes del sello de tiempo de la firma (" + WHEN.format(stamped) + ")"
+              : ", y no hay un sello de tiempo que pruebe que la firma es anterior")
+          + ".";
+    } else if (sub == SubIndication.OUT_OF_BOUNDS_NO_POE || sub == SubIndication.OUT_OF_BOUNDS_NOT_REVOKED
+        || sub == SubIndication.EXPIRED || sub == SubIndication.NOT_YET_VALID
+        || outsideValidity(signer, stamped != null ? stamped : claimed)) {
+      status = SignatureStatus.CERTIFICATE_EXPIRED;
+      message = "El certificado del firmante (" + name + ") no estaba vigente al firmar"
+          + (signer != null ? " (vigente del " + WHEN.format(signer.getNotBefore().toInstant()) + " al "
+              + WHEN.format(signer.getNotAfter().toInstant()) + ")" : "") + ".";
+    } else if (sub == SubIndication.TRY_LATER || signer != null && !signer.isRevocationDataAvailable()) {
+      status = SignatureStatus.REVOCATION_UNKNOWN;
+      message = "No se pudo comprobar si el certificado del firmante (" + name + ") fue revocado: no"
+          + " respondió el servicio de revocación (CRL/OCSP) de su entidad de certificación. Intente más tarde.";
+    } else {
+      status = SignatureStatus.INVALID_SIGNATURE;
+      message = "La firma digital de " + name + " no es válida (" + indication + (sub != null ? " / " + sub : "")
+          + ": " + simple.getAdESValidationErrors(signature.getId()).stream()
+              .map(m -> m.getValue()).collect(Collectors.joining("; ")) + ").";
+    }
+    return new SignatureCheck(position, name, serial, claimed, stamped, level, status, message,
+        revision, revisions, revokedAt);
+  }
+
+  /** Anything but signatures, form fill of signature fields, DSS/VRI or timestamps, after signing. */
+  private static boolean modifiedAfter(PDFRevisionWrapper revision) {
+    if (revision == null) {
       return false;
     }
-    try {
-      X509CertSelector target = new X509CertSelector();
-      target.setCertificate(signer);
-      PKIXBuilderParameters parameters = new PKIXBuilderParameters(anchors, target);
-      parameters.setRevocationEnabled(false);
-      parameters.setDate(Date.from(at));
-      parameters.addCertStore(CertStore.getInstance("Collection",
-          new CollectionCertStoreParameters(certificates)));
-      CertPathBuilder.getInstance("PKIX").build(parameters);
-      return true;
-    } catch (GeneralSecurityException e) {
+    return !revision.getPdfUndefinedChanges().isEmpty()
+        || !revision.getPdfAnnotationChanges().isEmpty()
+        || !revision.getPdfPageDifferenceConcernedPages().isEmpty()
+        || !revision.getPdfVisualDifferenceConcernedPages().isEmpty()
+        || !revision.getPdfAnnotationsOverlapConcernedPages().isEmpty();
+  }
+
+  private static boolean outsideValidity(CertificateWrapper signer, Instant at) {
+    return signer != null && at != null && signer.getNotAfter() != null && signer.getNotBefore() != null
+        && (at.isAfter(signer.getNotAfter().toInstant()) || at.isBefore(signer.getNotBefore().toInstant()));
+  }
+
+  /**
+   * Bytes after the last signature that are not an incremental update (no cross-reference):
+   * DSS does not see them as a revision, but a lenient PDF reader may read the objects in them.
+   */
+  private static boolean trailingJunk(byte[] pdf, long lastSignedEnd) {
+    if (lastSignedEnd >= pdf.length || lastSignedEnd < 0) {
       return false;
     }
+    String tail = new String(pdf, (int) lastSignedEnd, pdf.length - (int) lastSignedEnd, StandardCharsets.ISO_8859_1);
+    return !tail.isBlank() && !tail.contains("startxref");
   }
 
-  /** The signature covering the most bytes: the last one applied. */
-  private static PDSignature widest(List<PDSignature> signatures) {
-    PDSignature best = signatures.get(signatures.size() - 1);
-    long bestEnd = -1;
-    for (PDSignature s : signatures) {
-      int[] r = s.getByteRange();
-      long end = r != null && r.length == 4 ? (long) r[2] + r[3] : -1;
-      if (end > bestEnd) {
-        bestEnd = end;
-        best = s;
-      }
-    }
-    return best;
+  private static boolean validTimestamp(TimestampWrapper timestamp) {
+    return timestamp.isMessageImprintDataFound() && timestamp.isMessageImprintDataIntact()
+        && timestamp.isSignatureValid() && timestamp.isTrustedChain();
   }
 
-  private static Instant signingTime(SignerInformation info, PDSignature signature) {
-    if (info.getSignedAttributes() != null) {
-      Attribute attribute = info.getSignedAttributes().get(CMSAttributes.signingTime);
-      if (attribute != null && attribute.getAttrValues().size() > 0) {
-        ASN1Encodable value = attribute.getAttrValues().getObjectAt(0);
-        return Time.getInstance(value).getDate().toInstant();
+  private static String level(SignatureLevel format, boolean stamped) {
+    if (format == null) {
+      return stamped ? "T" : "B";
+    }
+    String name = format.name();
+    for (String level : new String[] {"LTA", "LT", "T", "B"}) {
+      if (name.endsWith("_" + level)) {
+        return level;
       }
     }
-    return signature.getSignDate() != null ? signature.getSignDate().toInstant() : Instant.now();
+    return format.toString();
+  }
+
+  private static long signedEnd(SignatureWrapper signature) {
+    PDFRevisionWrapper revision = signature.getPDFRevision();
+    List<BigInteger> range = revision == null ? null : revision.getSignatureByteRange();
+    if (range == null || range.size() != 4) {
+      return Long.MAX_VALUE;
+    }
+    return range.get(2).longValue() + range.get(3).longValue();
+  }
+
+  /** Offsets just after each "%%EOF" marker: the ends of the file's revisions. */
+  private static List<Long> revisionEnds(byte[] pdf) {
+    List<Long> ends = new ArrayList<>();
+    outer:
+    for (int i = 0; i <= pdf.length - EOF_MARKER.length; i++) {
+      for (int j = 0; j < EOF_MARKER.length; j++) {
+        if (pdf[i + j] != EOF_MARKER[j]) {
+          continue outer;
+        }
+      }
+      long end = i + EOF_MARKER.length;
+      // the end of line after %%EOF belongs to the revision
+      while (end < pdf.length && (pdf[(int) end] == '\r' || pdf[(int) end] == '\n')) {
+        end++;
+      }
+      ends.add(end);
+    }
+    return ends;
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
   }
 
   static String commonName(X509Certificate certificate) {

@@ -130,9 +130,16 @@ class MpvProcessIT {
     return sent;
   }
 
+  /** The head of TI signs the acta as generated. */
   String signedActa(ProcessInstance pi, String user, String signer) {
     byte[] acta = documents.content((String) variable(pi, ACTA_DOCUMENT));
     return upload(user, "acta-firmada-" + signer + ".pdf", TestPki.sign(acta, signer));
+  }
+
+  /** The head of Trámite adds a signature to the copy the head of TI signed. */
+  String countersignedActa(ProcessInstance pi, String user, String signer) {
+    byte[] tiCopy = documents.content((String) variable(pi, ACTA_TI_DOCUMENT));
+    return upload(user, "acta-firmada-ti-y-" + signer + ".pdf", TestPki.sign(tiCopy, signer));
   }
 
   String upload(String user, String name, byte[] pdf) {
@@ -144,7 +151,7 @@ class MpvProcessIT {
     ProcessInstance pi = untilActa();
     driver.complete(ENTITY_TI, pi, "Task_SignActaTi", vars(ACTA_TI_DOCUMENT, signedActa(pi, ENTITY_TI, "Jefe TI Muni")));
     driver.complete(ENTITY_TRAMITE, pi, "Task_SignActaTramite",
-        vars(ACTA_TRAMITE_DOCUMENT, signedActa(pi, ENTITY_TRAMITE, "Jefa Tramite Muni")));
+        vars(ACTA_TRAMITE_DOCUMENT, countersignedActa(pi, ENTITY_TRAMITE, "Jefa Tramite Muni")));
     assertThat(pi).isWaitingAt("Task_RequestGoLive");
     return pi;
   }
@@ -209,9 +216,9 @@ class MpvProcessIT {
         .isEqualTo(pi.getId());
     driver.complete(SGTD, pi, "Task_AdminTestSgtd", vars(ADMIN_TEST_DECISION, CONFIRM));
 
-    assertThat(pi).hasPassed("Task_GenerateActa").isWaitingAt("Task_SignActaTi", "Task_SignActaTramite");
+    // TI signs first, then Trámite adds its signature to the same PDF
+    assertThat(pi).hasPassed("Task_GenerateActa").isWaitingAt("Task_SignActaTi").isNotWaitingAt("Task_SignActaTramite");
     assertThat(driver.taskAt(pi, "Task_SignActaTi")).hasCandidateGroup("ti");
-    assertThat(driver.taskAt(pi, "Task_SignActaTramite")).hasCandidateGroup("tramite-documentario");
     byte[] acta = documents.content((String) variable(pi, ACTA_DOCUMENT));
     Assertions.assertThat(MpvChecks.containsText(acta, pi.getBusinessKey())).isTrue();
     Assertions.assertThat(MpvChecks.containsText(acta, "2026-000123")).isTrue();
@@ -221,12 +228,25 @@ class MpvProcessIT {
 
     driver.complete(ENTITY_TI, pi, "Task_SignActaTi", vars(ACTA_TI_DOCUMENT, signedActa(pi, ENTITY_TI, "Jefe TI Muni")));
     assertThat(pi).isWaitingAt("Task_SignActaTramite").isNotWaitingAt("Task_RequestGoLive");
+    assertThat(driver.taskAt(pi, "Task_SignActaTramite")).hasCandidateGroup("tramite-documentario");
+    Assertions.assertThat(variable(pi, "actaTiSignatureSummary")).asString()
+        .startsWith("Firma válida de Jefe TI Muni (PAdES LT, sellada en tiempo el ");
     driver.complete(ENTITY_TRAMITE, pi, "Task_SignActaTramite",
-        vars(ACTA_TRAMITE_DOCUMENT, signedActa(pi, ENTITY_TRAMITE, "Jefa Tramite Muni")));
+        vars(ACTA_TRAMITE_DOCUMENT, countersignedActa(pi, ENTITY_TRAMITE, "Jefa Tramite Muni")));
 
     assertThat(pi).isWaitingAt("Task_RequestGoLive");
     Assertions.assertThat(variable(pi, "actaTiSigner")).asString().contains("Jefe TI Muni");
-    Assertions.assertThat(variable(pi, "actaTramiteSigner")).asString().contains("Jefa Tramite Muni");
+    Assertions.assertThat(variable(pi, "actaTramiteSigner")).isEqualTo("Jefe TI Muni; Jefa Tramite Muni");
+    Assertions.assertThat(variable(pi, "actaTramiteSignatureSummary")).asString()
+        .contains("Firma válida de Jefe TI Muni").contains("Firma válida de Jefa Tramite Muni");
+    // the result stays with the document: both signatures, in order, with their level
+    var stored = documents.signatures((String) variable(pi, ACTA_TRAMITE_DOCUMENT));
+    Assertions.assertThat(stored).extracting(pe.gob.pcm.platform.signature.SignatureCheck::signerName)
+        .containsExactly("Jefe TI Muni", "Jefa Tramite Muni");
+    Assertions.assertThat(stored).extracting(pe.gob.pcm.platform.signature.SignatureCheck::level)
+        .containsOnly("LT");
+    Assertions.assertThat(stored).allMatch(pe.gob.pcm.platform.signature.SignatureCheck::valid);
+    Assertions.assertThat(stored.get(0).timestampTime()).isNotNull();
     Assertions.assertThat(variable(pi, SGTD_SPECIALIST)).isEqualTo("Mesa de Ayuda SGTD PCM");
 
     String productionUrl = "http://127.0.0.1:" + port + "/wsiotramite/Tramite";
@@ -321,34 +341,58 @@ class MpvProcessIT {
     adminTest(pi);
     Assertions.assertThat(variable(pi, CARGO_PASSED)).isEqualTo(true);
     driver.complete(SGTD, pi, "Task_AdminTestSgtd", vars(ADMIN_TEST_DECISION, CONFIRM));
-    assertThat(pi).isWaitingAt("Task_SignActaTi", "Task_SignActaTramite");
+    assertThat(pi).isWaitingAt("Task_SignActaTi").isNotWaitingAt("Task_SignActaTramite");
   }
 
   @Test
-  void theActaNeedsBothValidSignatures() {
+  void theActaNeedsBothValidSignaturesOnTheSameCopy() {
     ProcessInstance pi = untilActa();
-    driver.complete(ENTITY_TI, pi, "Task_SignActaTi", vars(ACTA_TI_DOCUMENT, signedActa(pi, ENTITY_TI, "Jefe TI Muni")));
 
-    // The acta as generated, unsigned, is refused outright; so is any other PDF.
+    // TI: a copy of the acta without a signature is verified, found unsigned, back to the signer
+    String unsignedCopy = upload(ENTITY_TI, "acta-sin-firma.pdf", documents.content((String) variable(pi, ACTA_DOCUMENT)));
+    driver.complete(ENTITY_TI, pi, "Task_SignActaTi", vars(ACTA_TI_DOCUMENT, unsignedCopy));
+    assertThat(pi).hasPassed("Task_VerifyActaTi").isWaitingAt("Task_SignActaTi");
+    Assertions.assertThat(variable(pi, "actaTiSignatureValid")).isEqualTo(false);
+    Assertions.assertThat(variable(pi, "actaTiSignatureProblem")).asString().contains("no tiene firma");
+    driver.complete(ENTITY_TI, pi, "Task_SignActaTi", vars(ACTA_TI_DOCUMENT, signedActa(pi, ENTITY_TI, "Jefe TI Muni")));
+    assertThat(pi).isWaitingAt("Task_SignActaTramite");
+
+    // The acta as generated, unsigned, is refused outright; so is any other PDF, the TI copy as
+    // it is, and an acta signed by Trámite alone (not on the TI copy).
     assertRefused(() -> driver.complete(ENTITY_TRAMITE, pi, "Task_SignActaTramite",
         vars(ACTA_TRAMITE_DOCUMENT, variable(pi, ACTA_DOCUMENT))), "es el acta sin firmar");
     String other = upload(ENTITY_TRAMITE, "otro.pdf", TestPki.signedPdf("Otro documento", "Jefa Tramite Muni"));
     assertRefused(() -> driver.complete(ENTITY_TRAMITE, pi, "Task_SignActaTramite", vars(ACTA_TRAMITE_DOCUMENT, other)),
         "no es el acta de conformidad " + pi.getBusinessKey());
+    String tiCopyAgain = upload(ENTITY_TRAMITE, "acta-ti.pdf", documents.content((String) variable(pi, ACTA_TI_DOCUMENT)));
+    assertRefused(() -> driver.complete(ENTITY_TRAMITE, pi, "Task_SignActaTramite",
+        vars(ACTA_TRAMITE_DOCUMENT, tiCopyAgain)), "no es la copia firmada por el jefe de TI con una firma más");
+    String alone = signedActa(pi, ENTITY_TRAMITE, "Jefa Tramite Muni");
+    assertRefused(() -> driver.complete(ENTITY_TRAMITE, pi, "Task_SignActaTramite", vars(ACTA_TRAMITE_DOCUMENT, alone)),
+        "no es la copia firmada por el jefe de TI con una firma más");
 
-    // A copy of the acta without a signature: verified, found unsigned, back to the signer.
-    String unsigned = upload(ENTITY_TRAMITE, "acta-sin-firma.pdf", documents.content((String) variable(pi, ACTA_DOCUMENT)));
-    driver.complete(ENTITY_TRAMITE, pi, "Task_SignActaTramite", vars(ACTA_TRAMITE_DOCUMENT, unsigned));
-
+    // The same person signing twice: verified, refused, back to Trámite.
+    driver.complete(ENTITY_TRAMITE, pi, "Task_SignActaTramite",
+        vars(ACTA_TRAMITE_DOCUMENT, countersignedActa(pi, ENTITY_TRAMITE, "Jefe TI Muni")));
     assertThat(pi).hasPassed("Task_VerifyActaTramite").isWaitingAt("Task_SignActaTramite")
         .isNotWaitingAt("Task_RequestGoLive");
     Assertions.assertThat(variable(pi, "actaTramiteSignatureValid")).isEqualTo(false);
-    Assertions.assertThat(variable(pi, "actaTramiteSignatureProblem")).asString().isNotBlank();
-    Assertions.assertThat(variable(pi, "actaTiSignatureValid")).isEqualTo(true);
+    Assertions.assertThat(variable(pi, "actaTramiteSignatureProblem")).asString().contains("una misma persona");
+
+    // The TI copy changed (a page) before Trámite signs: the first signature no longer holds.
+    byte[] changed = TestPki.sign(TestPki.changePage(documents.content((String) variable(pi, ACTA_TI_DOCUMENT)),
+        "Conformidad retirada"), "Jefa Tramite Muni");
+    driver.complete(ENTITY_TRAMITE, pi, "Task_SignActaTramite",
+        vars(ACTA_TRAMITE_DOCUMENT, upload(ENTITY_TRAMITE, "acta-cambiada.pdf", changed)));
+    assertThat(pi).isWaitingAt("Task_SignActaTramite");
+    Assertions.assertThat(variable(pi, "actaTramiteSignatureProblem")).asString()
+        .contains("Firma 1 de 2").contains("modificado después de la firma de Jefe TI Muni");
 
     driver.complete(ENTITY_TRAMITE, pi, "Task_SignActaTramite",
-        vars(ACTA_TRAMITE_DOCUMENT, signedActa(pi, ENTITY_TRAMITE, "Jefa Tramite Muni")));
+        vars(ACTA_TRAMITE_DOCUMENT, countersignedActa(pi, ENTITY_TRAMITE, "Jefa Tramite Muni")));
     assertThat(pi).isWaitingAt("Task_RequestGoLive");
+    Assertions.assertThat(variable(pi, "actaTiSignatureValid")).isEqualTo(true);
+    Assertions.assertThat(variable(pi, "actaTramiteSignatureValid")).isEqualTo(true);
   }
 
   @Test

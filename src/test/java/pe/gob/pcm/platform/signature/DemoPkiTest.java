@@ -19,11 +19,22 @@ class DemoPkiTest {
     return new DemoPki(data, null);
   }
 
-  private PdfSignatureVerifier trusting(DemoPki pki) throws Exception {
+  private static SignatureTrust trust(DemoPki pki) throws Exception {
     KeyStore anchors = KeyStore.getInstance("PKCS12");
     anchors.load(null, null);
     anchors.setCertificateEntry("demo-ca", pki.caCertificate());
-    return new PdfSignatureVerifier(anchors);
+    SignatureTrust trust = new SignatureTrust(anchors);
+    pki.serveRevocation(trust);
+    return trust;
+  }
+
+  private PdfSignatureVerifier trusting(DemoPki pki) throws Exception {
+    return new PdfSignatureVerifier(trust(pki));
+  }
+
+  /** As the demo wires it: the demo TSA, the demo CA's revocation data answered in-process. */
+  private static DemoSigner signer(DemoPki pki) throws Exception {
+    return new DemoSigner(pki, new PdfSigner(pki.timestampAuthority(), trust(pki)), null);
   }
 
   @Test
@@ -36,12 +47,37 @@ class DemoPkiTest {
     DemoPki restarted = start();
 
     assertThat(restarted.caCertificate()).isEqualTo(first.caCertificate());
-    byte[] cargo = restarted.sign("20601234565", "Municipalidad de Prueba", TestPki.unsignedPdf("Cargo"));
-    assertThat(trusting(first).verify(cargo).valid()).isTrue();
+    byte[] cargo = signer(restarted).sign("20601234565", "Municipalidad de Prueba", TestPki.unsignedPdf("Cargo"));
+    SignatureVerification verified = trusting(first).verify(cargo);
+    assertThat(verified.status()).as(verified.message()).isEqualTo(SignatureStatus.VALID);
+    // PAdES B-LT with zero setup: the demo TSA's timestamp, the demo CA's CRL/OCSP in the document
+    assertThat(verified.signatures().get(0).level()).isEqualTo("LT");
+    assertThat(verified.signatures().get(0).timestampTime()).isNotNull();
+    assertThat(pki.resolve("tsa-demo.p12")).exists();
     assertThat(pki.resolve("entidad-20601234565.p12")).exists();
     // the entity's key survives a restart: the same certificate signs its next cargo
-    byte[] again = start().sign("20601234565", "Municipalidad de Prueba", TestPki.unsignedPdf("Cargo 2"));
+    byte[] again = signer(start()).sign("20601234565", "Municipalidad de Prueba", TestPki.unsignedPdf("Cargo 2"));
     assertThat(trusting(first).verify(again).valid()).isTrue();
+  }
+
+  @Test
+  void anEntityKeyFromBeforeTheRevocationDataIsReplaced() throws Exception {
+    DemoPki pki = start();
+    // a key as the demo issued them before it published a CRL: no distribution point
+    CertificateAuthority old = CertificateAuthority.load(data.resolve("demo-pki").resolve("ca-demo.p12"),
+        "demo".toCharArray());
+    IssuedCertificate legacy = old.issue("Mesa de Partes Virtual - Antigua");
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setKeyEntry("entidad", legacy.privateKey(), "demo".toCharArray(), legacy.chain());
+    try (var out = Files.newOutputStream(data.resolve("demo-pki").resolve("entidad-20601234565.p12"))) {
+      store.store(out, "demo".toCharArray());
+    }
+
+    IssuedCertificate key = pki.entityKey("20601234565", "Antigua");
+
+    assertThat(key.certificate()).isNotEqualTo(legacy.certificate());
+    assertThat(key.certificate().getExtensionValue("2.5.29.31")).isNotNull();
   }
 
   @Test
@@ -63,7 +99,7 @@ class DemoPkiTest {
 
     DemoPki restarted = start();
 
-    assertThatThrownBy(() -> restarted.sign("20601234565", "Municipalidad", TestPki.unsignedPdf("Cargo")))
+    assertThatThrownBy(() -> restarted.entityKey("20601234565", "Municipalidad"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no corresponde a su certificado");
   }

@@ -9,13 +9,14 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pe.gob.pcm.platform.support.LocalPkiServer;
 import pe.gob.pcm.platform.support.TestPki;
 
 class KeyStoreCargoSignerTest {
 
   @Test
   void signsWithTheEntitysKeyFoundUnderItsRuc(@TempDir Path dir) throws Exception {
-    CertificateAuthority ca = CertificateAuthority.create("CA de Pruebas de Cargos");
+    CertificateAuthority ca = LocalPkiServer.get().publish(CertificateAuthority.create("CA de Pruebas de Cargos"));
     IssuedCertificate entity = ca.issue("Mesa de Partes - Municipalidad de Prueba");
     Path file = dir.resolve("cargos.p12");
     KeyStore store = KeyStore.getInstance("PKCS12");
@@ -25,17 +26,20 @@ class KeyStoreCargoSignerTest {
       store.store(out, "clave".toCharArray());
     }
 
-    byte[] signed = new KeyStoreCargoSigner(file.toString(), "clave")
+    SignatureTrust trust = new SignatureTrust(ca.trustStore());
+    TimestampAuthority tsa = new TimestampAuthority(ca.issueTimestampAuthority("TSA de Cargos"));
+    byte[] signed = new KeyStoreCargoSigner(file.toString(), "clave", new PdfSigner(tsa, trust))
         .sign("20601234565", "Municipalidad de Prueba", TestPki.unsignedPdf("cargo"));
 
-    var result = new PdfSignatureVerifier(ca.trustStore()).verify(signed);
-    assertThat(result.status()).isEqualTo(SignatureStatus.VALID);
+    var result = new PdfSignatureVerifier(trust).verify(signed);
+    assertThat(result.status()).as(result.message()).isEqualTo(SignatureStatus.VALID);
+    assertThat(result.signatures().get(0).level()).isEqualTo("LT");
     assertThat(result.signerName()).isEqualTo("Mesa de Partes - Municipalidad de Prueba");
   }
 
   @Test
   void saysWhatIsMissingWhenTheEntityHasNoKey() {
-    KeyStoreCargoSigner signer = new KeyStoreCargoSigner("", "");
+    KeyStoreCargoSigner signer = new KeyStoreCargoSigner("", "", PdfSigner.BASELINE_B);
 
     assertThatThrownBy(() -> signer.sign("20601234565", "Municipalidad", TestPki.unsignedPdf("cargo")))
         .isInstanceOf(IllegalStateException.class)

@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pe.gob.pcm.platform.support.LocalPkiServer;
 import pe.gob.pcm.platform.support.TestPki;
 
 /** The verifier against PDFs made here: signed by a test CA, unsigned, altered, untrusted. */
 class PdfSignatureVerifierTest {
 
-  static final CertificateAuthority CA = CertificateAuthority.create("CA de Pruebas del Verificador");
+  static final CertificateAuthority CA =
+      LocalPkiServer.get().publish(CertificateAuthority.create("CA de Pruebas del Verificador"));
   static final IssuedCertificate SIGNER = CA.issue("Rosa Quispe Mamani");
   final PdfSignatureVerifier verifier = new PdfSignatureVerifier(CA.trustStore());
 
@@ -27,7 +29,7 @@ class PdfSignatureVerifierTest {
     assertThat(result.status()).isEqualTo(SignatureStatus.VALID);
     assertThat(result.signerName()).isEqualTo("Rosa Quispe Mamani");
     assertThat(result.signingTime()).isNotNull();
-    assertThat(result.message()).isEqualTo("Firma digital válida de Rosa Quispe Mamani.");
+    assertThat(result.message()).startsWith("Firma válida de Rosa Quispe Mamani (PAdES B, firmada según el firmante el ");
   }
 
   @Test
@@ -58,7 +60,15 @@ class PdfSignatureVerifierTest {
   }
 
   @Test
-  void reportsAnUpdateAppendedAfterSigning() {
+  void reportsAPageChangedByAnUpdateAfterSigning() {
+    SignatureVerification result = verifier.verify(TestPki.changePage(signed("Documento"), "Otro texto"));
+
+    assertThat(result.status()).as(result.message()).isEqualTo(SignatureStatus.MODIFIED_AFTER_SIGNING);
+    assertThat(result.message()).contains("modificado después de la firma de Rosa Quispe Mamani");
+  }
+
+  @Test
+  void reportsAnObjectRedefinedByAnUpdateAfterSigning() {
     byte[] pdf = signed("Documento");
     byte[] extra = "\n1 0 obj\n<< >>\nendobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     byte[] appended = Arrays.copyOf(pdf, pdf.length + extra.length);
@@ -66,8 +76,7 @@ class PdfSignatureVerifierTest {
 
     SignatureVerification result = verifier.verify(appended);
 
-    assertThat(result.status()).isEqualTo(SignatureStatus.MODIFIED_AFTER_SIGNING);
-    assertThat(result.message()).contains("modificado después de ser firmado");
+    assertThat(result.status()).as(result.message()).isEqualTo(SignatureStatus.MODIFIED_AFTER_SIGNING);
   }
 
   @Test
@@ -86,7 +95,7 @@ class PdfSignatureVerifierTest {
     Path file = dir.resolve("ca.p12");
     CA.save(file, "clave".toCharArray());
 
-    CertificateAuthority loaded = CertificateAuthority.load(file, "clave".toCharArray());
+    CertificateAuthority loaded = LocalPkiServer.get().publish(CertificateAuthority.load(file, "clave".toCharArray()));
     IssuedCertificate later = loaded.issue("Emitido Después");
     byte[] pdf = PdfSigner.sign(TestPki.unsignedPdf("después"), later.privateKey(), later.chain(), "x");
 

@@ -326,8 +326,14 @@ class WsIoTramiteIT {
     runJobs(first);
     byte[] cargo = java.util.Base64.getDecoder().decode(value(http.soap(PATH, Envelopes.consultar(first)), "bcarstd"));
     var signature = verifier.verify(cargo);
-    assertThat(signature.status()).isEqualTo(pe.gob.pcm.platform.signature.SignatureStatus.VALID);
+    assertThat(signature.status()).as(signature.message()).isEqualTo(pe.gob.pcm.platform.signature.SignatureStatus.VALID);
     assertThat(signature.signerName()).isEqualTo("Mesa de Partes Virtual - Municipalidad Distrital de Ejemplo (demostración)");
+    // PAdES validated by DSS: timestamped by the configured TSA (platform.signature.tsa-url) and
+    // extended to B-LT with the demo CA's and the TSA's revocation data
+    assertThat(signature.signatures()).hasSize(1);
+    assertThat(signature.signatures().get(0).timestampTime()).isNotNull();
+    assertThat(signature.signatures().get(0).level()).isEqualTo("LT");
+    assertThat(signature.message()).contains("(PAdES LT, sellada en tiempo el ");
     assertThat(text(cargo)).contains("CARGO DE RECEPCIÓN").contains(first).contains("RECEPCIONADO")
         .contains(value(registered, "vnumregstd") + "-" + value(registered, "vanioregstd"))
         .contains("GERENCIA MUNICIPAL").contains("muni.mesapartes");

@@ -69,7 +69,7 @@ public class CargoReceipt {
     String cargoDocument = documents.storePdf("wsiotramite", dispatch.senderRuc(),
         "cargo-" + dispatch.cuo() + ".pdf", cargo.pdf()).id();
     documents.attach(cargoDocument, dispatch.processInstanceId());
-    documents.recordSignature(cargoDocument, signature.status().name(), signature.signerName());
+    documents.recordSignature(cargoDocument, signature);
     if (mapper.registerCargo(dispatch.id(), cargo.state(), cargo.registrationNumber(),
         cargo.registrationYear(), cargo.registeredAt(), cargo.unit(), cargo.user(),
         cargo.observation(), cargoDocument, signature.status().name()) == 0) {
