@@ -119,8 +119,9 @@ public class DocumentController {
   @Operation(summary = "Verificar la firma digital de un documento",
       description = "Verifica la firma como lo hará el proceso al enviar el formulario y guarda el resultado en el"
           + " documento. Los formularios de Tasklist la muestran junto al campo antes de enviar.")
-  @ApiResponse(responseCode = "200", description = "estado (VALID, UNSIGNED, INVALID_SIGNATURE,"
-      + " MODIFIED_AFTER_SIGNING, UNTRUSTED_SIGNER, NOT_A_PDF), valida, firmante, fechaFirma y mensaje en castellano")
+  @ApiResponse(responseCode = "200", description = "estado (VALID, UNSIGNED, REVOKED, MODIFIED_AFTER_SIGNING,"
+      + " UNTRUSTED_SIGNER...: docs/firmas.md), valida, firmante, fechaFirma, mensaje en castellano y cada firma"
+      + " (firmante, nivel PAdES, estado, selladoEn, mensaje)")
   @ApiResponse(responseCode = "404", description = "No existe o el usuario no puede verlo",
       content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public ResponseEntity<Map<String, Object>> signature(
@@ -129,13 +130,22 @@ public class DocumentController {
     StoredDocument d = store.find(id).filter(doc -> store.canRead(user, doc))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Documento no encontrado."));
     SignatureVerification result = verifier.verify(store.content(d.id()));
-    store.recordSignature(d.id(), result.status().name(), result.signerName());
+    store.recordSignature(d.id(), result);
     Map<String, Object> body = new java.util.LinkedHashMap<>();
     body.put("estado", result.status().name());
     body.put("valida", result.valid());
     body.put("firmante", result.signerName());
     body.put("fechaFirma", result.signingTime() == null ? null : result.signingTime().toString());
     body.put("mensaje", result.message());
+    body.put("firmas", result.signatures().stream().map(c -> {
+      Map<String, Object> one = new java.util.LinkedHashMap<>();
+      one.put("firmante", c.signerName());
+      one.put("nivel", c.level());
+      one.put("estado", c.status() == null ? null : c.status().toString());
+      one.put("selladoEn", c.timestampTime() == null ? null : c.timestampTime().toString());
+      one.put("mensaje", c.message());
+      return one;
+    }).toList());
     return ResponseEntity.ok(body);
   }
 

@@ -115,6 +115,21 @@ public class DemoPki {
     trust.serveLocally(crlUrl, ocspUrl, () -> authority.get());
   }
 
+  /** The demo CA's current CRL (DER), as /pki/demo/ca.crl serves it. */
+  public byte[] crl() {
+    return authority.get().crl();
+  }
+
+  /** The demo CA's OCSP answer (DER) to an OCSP request (DER), as /pki/demo/ocsp serves it. */
+  public byte[] ocsp(byte[] request) {
+    return authority.get().ocsp(request);
+  }
+
+  /** The demo TSA's RFC 3161 answer to a time-stamp query, as /pki/demo/tsa serves it. */
+  public byte[] timestamp(byte[] query) throws IOException {
+    return tsa.get().respond(query);
+  }
+
   public String crlUrl() {
     return crlUrl;
   }

@@ -202,8 +202,17 @@ async function upload(file, input, panel, key) {
       return;
     }
     const current = (input.value || '').trim();
+    const value = many && current ? current + ',' + body.id : body.id;
+    panel.setAttribute('data-codigo', value);
     // the field's change listener (below) then shows the document and its signature
-    typeInto(input, many && current ? current + ',' + body.id : body.id);
+    typeInto(input, value);
+    // Tasklist may draw the form again right then (the field comes back empty): type it once more
+    [400, 1200, 2500].forEach((ms) => setTimeout(() => {
+      const now = document.getElementById(input.id);
+      if (now && panel.getAttribute('data-codigo') === value && (now.value || '').trim() !== value) {
+        typeInto(now, value);
+      }
+    }, ms));
   } catch (e) {
     showError(panel, 'No se pudo subir el archivo: ' + e.message);
   }
@@ -215,8 +224,15 @@ function enhance(input) {
     return;
   }
   const field = input.closest('.fjs-form-field') || input.parentElement;
-  if (input.getAttribute(MARK) && field.nextElementSibling && field.nextElementSibling.getAttribute(MARK)) {
+  const existing = field.nextElementSibling && field.nextElementSibling.getAttribute(MARK) === key
+    ? field.nextElementSibling : null;
+  if (input.getAttribute(MARK) && existing) {
     return;
+  }
+  // the form was drawn again: a new input, maybe beside the panel of the old one
+  const picked = existing ? existing.getAttribute('data-codigo') : null;
+  if (existing) {
+    existing.remove();
   }
   input.setAttribute(MARK, key);
   const mustBeSigned = SIGNED_KEY.test(key);
@@ -235,6 +251,12 @@ function enhance(input) {
     }
   });
   field.after(panel);
+  if (picked) {
+    panel.setAttribute('data-codigo', picked);
+    if (!(input.value || '').trim()) {
+      typeInto(input, picked);
+    }
+  }
   // a code already in the field (prefilled, or pasted): show what it is
   const first = (input.value || '').split(',')[0].trim();
   if (first) {
