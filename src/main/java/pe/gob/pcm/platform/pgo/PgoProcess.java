@@ -56,6 +56,22 @@ public final class PgoProcess {
   public static final String PUBLICATION_DATE = "publicationDate";
   public static final String OUTCOME = "pgoOutcome";
 
+  /** The SGP evaluator the supervisor assigned (a user of sgp-evaluador): the evaluation task's assignee. */
+  public static final String EVALUATOR = "evaluator";
+  /** Options of the assignment form's evaluator list: [{label, value}]. */
+  public static final String EVALUATOR_OPTIONS = "sgpEvaluators";
+  public static final String ASSIGNMENT_REASON = "assignmentReason";
+  /** The round's observations with their answers, as rows for the forms' tables. */
+  public static final String OBSERVATIONS = "evaluationObservations";
+  public static final String OBSERVATION_COUNT = "evaluationObservationCount";
+  /** What changed since the previous round (rows: cambio, unidad, detalle) and a one-line summary. */
+  public static final String ROUND_CHANGES = "roundChanges";
+  public static final String ROUND_CHANGES_SUMMARY = "roundChangesSummary";
+  /** The previous round's observations with the entity's answers (rows), shown to the next round's evaluator. */
+  public static final String PREVIOUS_ANSWERS = "previousAnswers";
+  public static final String SGP_REPORT_DOCUMENT = "informeSgpDocumentId";
+  public static final String SGP_OFICIO_DOCUMENT = "oficioSgpDocumentId";
+
   public static final String SEND = "ENVIAR";
   public static final String VALIDATE = "VALIDAR";
 

@@ -11,18 +11,50 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param correctionWorkingDays working days the entity has to correct an observed proposal
  * @param alertWorkingDaysBefore working days before the SGP deadline at which the supervisor is alerted
+ * @param observationCategories the categories an SGP observation can have, code → Spanish name
+ *     (not in the shared facts: configuration, "por confirmar" in docs/processes/pgo.md)
+ * @param sgp who signs the informe técnico and the oficio: the key is the SGP's (its RUC is the alias)
  */
 @ConfigurationProperties(prefix = "platform.pgo")
 public record PgoProperties(
     @DefaultValue("10") int correctionWorkingDays,
     @DefaultValue("2") int alertWorkingDaysBefore,
-    @DefaultValue Rules rules) {
+    @DefaultValue Rules rules,
+    @DefaultValue Map<String, String> observationCategories,
+    @DefaultValue Sgp sgp) {
+
+  /** Used when {@code observation-categories} is not configured. */
+  static final Map<String, String> DEFAULT_CATEGORIES = defaults();
 
   public PgoProperties {
     if (correctionWorkingDays < 1 || alertWorkingDaysBefore < 0) {
       throw new IllegalArgumentException("platform.pgo: plazos no válidos");
     }
+    observationCategories = observationCategories == null || observationCategories.isEmpty()
+        ? DEFAULT_CATEGORIES : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(observationCategories));
   }
+
+  private static Map<String, String> defaults() {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    m.put("ESTRUCTURA", "Estructura orgánica y dependencias");
+    m.put("FUNCIONES", "Funciones");
+    m.put("DENOMINACION", "Denominación");
+    m.put("NIVELES", "Niveles organizacionales");
+    m.put("SUSTENTO", "Sustento (informe técnico)");
+    m.put("LEGAL", "Base legal y forma");
+    m.put("PRESUPUESTO", "Presupuesto");
+    m.put("OTRA", "Otra");
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * @param ruc the SGP's RUC (the PCM's): the alias of its signing key
+   * @param name who signs, as printed on the informe técnico and the oficio
+   * @param office the oficio's sender line
+   */
+  public record Sgp(@DefaultValue("20168999926") String ruc,
+      @DefaultValue("Secretaría de Gestión Pública") String name,
+      @DefaultValue("Presidencia del Consejo de Ministros - Secretaría de Gestión Pública") String office) {}
 
   public record Rules(
       @DefaultValue MaxLevels maxLevels,

@@ -18,7 +18,8 @@ class StructureRulesTest {
       new PgoProperties.Toggle(true, "fuente de unidad única"),
       new PgoProperties.Toggle(true, "fuente de funciones"),
       new PgoProperties.Toggle(true, "fuente de nombres"),
-      new PgoProperties.Naming(true, Map.of("ORGANO.LINEA", "^(Gerencia|Dirección)"), "fuente de denominación")));
+      new PgoProperties.Naming(true, Map.of("ORGANO.LINEA", "^(Gerencia|Dirección)"), "fuente de denominación")),
+      Map.of(), new PgoProperties.Sgp("20168999926", "SGP", "PCM - SGP"));
 
   final StructureRules rules = new StructureRules(PROPERTIES);
   final MunicipalModels models = new MunicipalModels();
