@@ -38,6 +38,7 @@ public record StructureDiff(@JsonProperty("agregadas") List<String> added,
       @JsonProperty("codigoDespues") String codeAfter) {}
 
   /** True when nothing changed. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isEmpty() {
     return added.isEmpty() && removed.isEmpty() && changed.isEmpty() && recoded.isEmpty();
   }
