@@ -134,7 +134,7 @@ class PgoProcessIT {
   }
 
   void assign(ProcessInstance pi, String evaluator, String complexity) {
-    driver.complete(SUPERVISOR, pi, "Task_AssignCase", vars(EVALUATOR, evaluator, COMPLEXITY, complexity));
+    driver.complete(SUPERVISOR, pi, "Task_AssignCase", vars(PgoProcess.EVALUATOR, evaluator, COMPLEXITY, complexity));
   }
 
   /** Completes the evaluation as the evaluator; a concluding opinion then issues the SGP's signed documents (a job). */
@@ -175,7 +175,7 @@ class PgoProcessIT {
 
     assertThat(pi).hasPassed("Task_DecideOpinion").hasNotPassed("Task_ChooseOpinion").isWaitingAt("Task_AssignCase");
     assertThat(driver.taskAt(pi, "Task_AssignCase")).hasCandidateGroup("sgp-supervisor");
-    assertRefused(() -> driver.complete(SUPERVISOR, pi, "Task_AssignCase", vars(EVALUATOR, PCM_OGPP, COMPLEXITY, "MEDIA")),
+    assertRefused(() -> driver.complete(SUPERVISOR, pi, "Task_AssignCase", vars(PgoProcess.EVALUATOR, PCM_OGPP, COMPLEXITY, "MEDIA")),
         "Evaluador: el usuario pcm.ogpp no es evaluador de la SGP");
     Assertions.assertThat(((SpinJsonNode) variable(pi, EVALUATOR_OPTIONS)).toString()).contains(EVALUATOR, EVALUATOR_2);
     assignComplexity(pi, "MEDIA");
@@ -348,7 +348,7 @@ class PgoProcessIT {
 
     // Each resubmission comes back to the supervisor, with the previous evaluator proposed.
     assertThat(pi).isWaitingAt("Task_AssignCase");
-    Assertions.assertThat(variable(pi, EVALUATOR)).isEqualTo(EVALUATOR);
+    Assertions.assertThat(variable(pi, PgoProcess.EVALUATOR)).isEqualTo(EVALUATOR);
     assignComplexity(pi, "ALTA");
     Assertions.assertThat(variable(pi, ROUND)).isEqualTo(2);
     evaluate(pi, EVALUATOR, vars(RESULT, "FAVORABLE"));
@@ -643,6 +643,6 @@ class PgoProcessIT {
     driver.complete(PCM_OGPP, pi, "Task_Correct", vars(ACTION, SEND));
     // The next round comes back to the supervisor with the last evaluator proposed.
     assertThat(pi).isWaitingAt("Task_AssignCase");
-    Assertions.assertThat(variable(pi, EVALUATOR)).isEqualTo(EVALUATOR);
+    Assertions.assertThat(variable(pi, PgoProcess.EVALUATOR)).isEqualTo(EVALUATOR);
   }
 }
