@@ -60,6 +60,7 @@ class PgoProcessIT {
   @Autowired BusinessCalendar calendar;
   @Autowired PgoStructures structures;
   @Autowired PgoRounds rounds;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired pe.gob.pcm.platform.signature.PdfSignatureVerifier verifier;
 
   @BeforeEach
@@ -644,5 +645,49 @@ class PgoProcessIT {
     // The next round comes back to the supervisor with the last evaluator proposed.
     assertThat(pi).isWaitingAt("Task_AssignCase");
     Assertions.assertThat(variable(pi, PgoProcess.EVALUATOR)).isEqualTo(EVALUATOR);
+  }
+
+  @Test
+  void theSgpListsEveryCaseWithItsNumbers() {
+    ProcessInstance pi = startExecutive();
+    long id = expediente(pi);
+    formulateAndLegal(pi, PCM_OGPP, PCM_LEGAL, executiveStructure());
+    assign(pi, EVALUATOR_2, "MEDIA");
+    Http http = new Http(port);
+    String auth = Http.basic(SUPERVISOR, "demo");
+
+    Http.Response mine = http.get("/api/pgo/expedientes?estado=EN_EVALUACION&nivel=1&evaluador=" + EVALUATOR_2, auth);
+    Assertions.assertThat(mine.status()).isEqualTo(200);
+    Assertions.assertThat(mine.json().get("expedientes").findValuesAsText("id")).contains(String.valueOf(id));
+    Assertions.assertThat(mine.json().get("expedientes").findValuesAsText("evaluador")).containsOnly(EVALUATOR_2);
+    Assertions.assertThat(mine.json().get("expedientes").findValuesAsText("categoria")).containsOnly("1");
+    Assertions.assertThat(http.get("/api/pgo/expedientes?nivel=8&evaluador=" + EVALUATOR_2, auth).json()
+        .get("expedientes").findValuesAsText("id")).doesNotContain(String.valueOf(id));
+    Assertions.assertThat(http.get("/api/pgo/expedientes?tamano=1", auth).json().get("expedientes")).hasSize(1);
+    Assertions.assertThat(http.get("/api/pgo/expedientes", Http.basic(PCM_OGPP, "demo")).status()).isEqualTo(403);
+    Http.Response bad = http.get("/api/pgo/expedientes?nivel=9&tamano=1000&estado=X&pagina=-1", auth);
+    Assertions.assertThat(bad.status()).isEqualTo(400);
+    Assertions.assertThat(bad.body()).contains("Nivel de gobierno: debe ser un número entre 1 y 8",
+        "Tamaño de página: debe ser un número entre 1 y 100", "Estado: elija un estado de la lista", "Página: debe ser");
+
+    // Not overdue yet; once its deadline has passed (set back here, as the passing of time), it is.
+    Assertions.assertThat(http.get("/api/pgo/expedientes?vencidos=true&tamano=100", auth).json().get("expedientes")
+        .findValuesAsText("id")).doesNotContain(String.valueOf(id));
+    long overdueBefore = http.get("/api/pgo/expedientes", auth).json().get("indicadores").get("rondasVencidas").asLong();
+    jdbc.update("UPDATE pgo_evaluacion SET vence = ? WHERE expediente_id = ?",
+        java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(calendar.zone()).minusDays(1)), id);
+    Http.Response overdue = http.get("/api/pgo/expedientes?vencidos=true&tamano=100", auth);
+    Assertions.assertThat(overdue.json().get("expedientes").findValuesAsText("id")).contains(String.valueOf(id));
+    Assertions.assertThat(overdue.json().get("expedientes").findValuesAsText("vencido")).containsOnly("true");
+    var numbers = overdue.json().get("indicadores");
+    Assertions.assertThat(numbers.get("rondasVencidas").asLong()).isEqualTo(overdueBefore + 1);
+    Assertions.assertThat(numbers.get("porEstado").toString()).contains("EN_EVALUACION");
+    Assertions.assertThat(numbers.get("abiertosPorEvaluador").toString()).contains(EVALUATOR_2);
+
+    // A closed round counts in the average of working days per round.
+    rounds.recordObservations(id, 1, "{\"observaciones\": [{\"categoria\": \"OTRA\", \"texto\": \"Revisar.\"}]}", EVALUATOR_2);
+    evaluate(pi, EVALUATOR_2, vars(RESULT, "OBSERVADO"));
+    Assertions.assertThat(http.get("/api/pgo/expedientes", auth).json().get("indicadores").get("promedioDiasHabilesPorRonda")
+        .isNumber()).isTrue();
   }
 }
