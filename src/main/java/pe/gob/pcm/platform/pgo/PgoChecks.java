@@ -137,6 +137,7 @@ public class PgoChecks implements ExecutionListener, TaskListener {
     execution.setVariable(POPULATION, population);
     execution.setVariable(TYPOLOGY, e.typology);
     execution.setVariable(STRUCTURE_VERSION, 0);
+    execution.setVariable(MOP_ADSCRIPTION, null);
     execution.setVariable(ROUND, 0);
     execution.setVariable(SLA_BREACHED, false);
     execution.setProcessBusinessKey("PGO-" + e.documentType + "-" + e.entityRuc + "-"

@@ -44,16 +44,18 @@ public class PgoDelegates {
     return execution -> {
       @SuppressWarnings("unchecked")
       Map<String, Object> model = (Map<String, Object>) execution.getVariable("municipalModel");
-      String code = model == null ? null : (String) model.get("modelCode");
+      boolean isMop = "MOP".equals(execution.getVariable(DOCUMENT_TYPE));
+      String code = isMop ? MunicipalModels.MOP_MODEL : model == null ? null : (String) model.get("modelCode");
       execution.setVariable(MODEL_CODE, code);
-      execution.setVariable(MODEL_NAME, model == null ? null : model.get("modelName"));
+      execution.setVariable(MODEL_NAME, isMop ? MunicipalModels.MOP_MODEL_NAME : model == null ? null : model.get("modelName"));
       if (code != null) {
         mapper.setModel(expediente(execution), code);
         models.structureJson(code).ifPresent(structure -> {
           PgoStructures.Saved saved = structures.save(expediente(execution), structure, "plataforma");
           execution.setVariable(STRUCTURE_VERSION, saved.version());
           execution.setVariable(STRUCTURE_SUMMARY, "Versión 1: estructura estándar del modelo " + code
-              + " (" + saved.units() + " unidades). Edítela y valide.");
+              + " (" + saved.units() + " unidades" + (isMop ? "; complete los datos del programa y sus artículos" : "")
+              + "). Edítela y valide.");
         });
       }
     };
@@ -86,6 +88,7 @@ public class PgoDelegates {
     vars.put(STRUCTURE_VERSION, latest == null ? 0 : latest.version());
     vars.put(STRUCTURE_ERRORS, errors);
     vars.put(STRUCTURE_WARNINGS, latest == null ? 0 : latest.warnings());
+    vars.put(MOP_ADSCRIPTION, latest == null ? null : latest.mopAdscription());
     vars.put(STRUCTURE_FINDINGS, SpinValues.jsonValue(org.camunda.spin.Spin.JSON(rows(findings))).create());
     vars.put(STRUCTURE_SUMMARY, latest == null ? "Aún no hay estructura." : "Versión " + latest.version()
         + " de la estructura: " + latest.units() + " unidades, " + errors + " errores, " + latest.warnings()

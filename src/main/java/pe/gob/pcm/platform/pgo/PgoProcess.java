@@ -26,6 +26,8 @@ public final class PgoProcess {
   public static final String STRUCTURE_FINDINGS = "structureFindings";
   public static final String STRUCTURE_SUMMARY = "structureSummary";
   public static final String ACTION = "formulateAction";
+  /** A MOP's adscription (MINISTERIO, ORGANISMO_PUBLICO; null for a ROF): an input of the instrument DMN. */
+  public static final String MOP_ADSCRIPTION = "mopAdscription";
 
   /** Documents of the expediente: process variable → kind stored in pgo_documento. */
   public static final Map<String, String> DOCUMENTS = Map.of(

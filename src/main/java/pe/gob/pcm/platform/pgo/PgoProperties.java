@@ -21,7 +21,8 @@ public record PgoProperties(
     @DefaultValue("2") int alertWorkingDaysBefore,
     @DefaultValue Rules rules,
     @DefaultValue Map<String, String> observationCategories,
-    @DefaultValue Sgp sgp) {
+    @DefaultValue Sgp sgp,
+    @DefaultValue Mop mop) {
 
   /** Used when {@code observation-categories} is not configured. */
   static final Map<String, String> DEFAULT_CATEGORIES = defaults();
@@ -45,6 +46,29 @@ public record PgoProperties(
     m.put("PRESUPUESTO", "Presupuesto");
     m.put("OTRA", "Otra");
     return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The MOP's own rules: the articles every MOP must contain (code → title) and the sources shown
+   * beside each finding. The list is not in the shared facts: configuration, "por confirmar".
+   */
+  public record Mop(@DefaultValue Map<String, String> requiredArticles,
+      @DefaultValue("Lineamientos N.° 02-2020-SGP (contenido del Manual de Operaciones): lista de artículos por confirmar")
+      String articlesSource,
+      @DefaultValue("Lineamientos de Organización del Estado (D.S. 054-2018-PCM): el MOP organiza programas y proyectos especiales en una estructura funcional")
+      String contentSource) {
+
+    public Mop {
+      if (requiredArticles == null || requiredArticles.isEmpty()) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("NATURALEZA", "Naturaleza y adscripción");
+        m.put("OBJETIVO", "Objetivo y ámbito de intervención");
+        m.put("FUNCIONES_GENERALES", "Funciones generales");
+        m.put("ESTRUCTURA_FUNCIONAL", "Estructura funcional");
+        m.put("FUNCIONES_UNIDADES", "Funciones de las unidades");
+        requiredArticles = java.util.Collections.unmodifiableMap(m);
+      }
+    }
   }
 
   /**

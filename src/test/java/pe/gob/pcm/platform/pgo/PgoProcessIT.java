@@ -690,4 +690,61 @@ class PgoProcessIT {
     Assertions.assertThat(http.get("/api/pgo/expedientes", auth).json().get("indicadores").get("promedioDiasHabilesPorRonda")
         .isNumber()).isTrue();
   }
+
+  @Test
+  void aMopIsSeededFromTheModelCompletedAndApprovedByMinisterialResolution() {
+    int before = mapper.versions(Actors.PCM_RUC, "MOP").size();
+    ProcessInstance pi = actors.as(PCM_OGPP, () -> runtime.startProcessInstanceByKey(KEY, vars(
+        ENTITY_RUC, Actors.PCM_RUC, ENTITY_NAME, "Presidencia del Consejo de Ministros",
+        ENTITY_CATEGORY, "1", DOCUMENT_TYPE, "MOP", TRIGGER, "ENTIDAD_NUEVA")));
+    long id = expediente(pi);
+
+    // The model MOP seeds version 1: a programa with its functional units; its articles are to be written.
+    assertThat(pi).hasPassed("Task_SeedStructure").hasNotPassed("Task_SelectModel").isWaitingAt("Task_Formulate");
+    Assertions.assertThat(variable(pi, MODEL_CODE)).isEqualTo(MunicipalModels.MOP_MODEL);
+    OrgStructure seeded = OrgStructure.parse(latestStructure(pi), "s", "s");
+    Assertions.assertThat(seeded.mop().adscription().kind()).isEqualTo("MINISTERIO");
+    Assertions.assertThat(seeded.units()).allSatisfy(u -> Assertions.assertThat(u.kind()).isEqualTo("UNIDAD_FUNCIONAL"));
+    Map<String, Object> send = documentsOf(PCM_OGPP);
+    send.put(ACTION, SEND);
+    driver.complete(PCM_OGPP, pi, "Task_Formulate", send);
+    assertThat(pi).isWaitingAt("Task_Formulate");
+    Assertions.assertThat(((SpinJsonNode) variable(pi, STRUCTURE_FINDINGS)).toString())
+        .contains("falta el artículo «Naturaleza y adscripción» (código NATURALEZA) con su texto");
+
+    // The entity writes the programa's data and articles in the editor (over HTTP) and sends.
+    MopContent c = seeded.mop();
+    List<MopContent.Article> articles = c.articles().stream().map(a -> new MopContent.Article(a.code(), a.title(),
+        a.text().isBlank() ? "Texto del artículo " + a.title() + " del Programa Nacional de Integridad Pública." : a.text()))
+        .toList();
+    OrgStructure complete = new OrgStructure(seeded.units(), new MopContent("PROGRAMA", "Programa Nacional de Integridad"
+        + " Pública", "PNIP", new MopContent.Adscription("MINISTERIO", "Presidencia del Consejo de Ministros"),
+        "Promover la integridad en la gestión pública.", "Decreto Supremo N.° 010-2026-PCM", articles));
+    Http http = new Http(port);
+    Http.Response saved = http.postText("/api/pgo/expedientes/" + id + "/estructura", Http.basic(PCM_OGPP, "demo"),
+        complete.toJson());
+    Assertions.assertThat(saved.status()).isEqualTo(200);
+    Assertions.assertThat(saved.json().get("errores").asInt()).isZero();
+    driver.complete(PCM_OGPP, pi, "Task_Formulate", vars(ACTION, SEND));
+    driver.complete(PCM_LEGAL, pi, "Task_LegalReport",
+        vars(LEGAL_DECISION, "CONFORME", "informeLegalDocumentId", upload(PCM_LEGAL, "informe-legal.pdf")));
+
+    // Poder Ejecutivo: opinion required; favourable; a MOP adscribed to a ministry: Resolución Ministerial.
+    assignComplexity(pi, "BAJA");
+    evaluate(pi, EVALUATOR, vars(RESULT, "FAVORABLE"));
+    Assertions.assertThat(variable(pi, INSTRUMENT)).isEqualTo("Resolución Ministerial");
+    assertThat(pi).isWaitingAt("Task_RecordNorm");
+    approve(pi, PCM_OGPP, "Resolución Ministerial N.° 120-2026-PCM");
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_Approved");
+    List<PgoMapper.RofVersion> versions = mapper.versions(Actors.PCM_RUC, "MOP");
+    Assertions.assertThat(versions).hasSize(before + 1).last().satisfies(v -> {
+      Assertions.assertThat(v.state()).isEqualTo("VIGENTE");
+      Assertions.assertThat(v.instrument()).isEqualTo("Resolución Ministerial");
+    });
+    Assertions.assertThat(http.get("/api/pgo/entidades/" + Actors.PCM_RUC + "/MOP/versiones", Http.basic(PCM_OGPP, "demo"))
+        .body()).contains("Resolución Ministerial N.° 120-2026-PCM");
+    Http.Response svg = http.get("/api/pgo/expedientes/" + id + "/organigrama.svg", Http.basic(PCM_OGPP, "demo"));
+    Assertions.assertThat(svg.body()).startsWith("<svg").contains("Dirección Ejecutiva", "MOP");
+  }
 }
