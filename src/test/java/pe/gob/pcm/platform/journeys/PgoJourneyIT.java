@@ -147,8 +147,16 @@ class PgoJourneyIT {
           {"numero": 2, "respuesta": "ARGUMENTADA", "texto": "La dirección general depende de la Secretaría General por su ley de organización."}]}""",
         "pcm.ogpp");
     driver.complete("pcm.ogpp", pi, "Task_Correct", pe.gob.pcm.platform.support.TaskDriver.vars("formulateAction", "ENVIAR"));
-    driver.complete("sgp.supervisor", pi, "Task_AssignCase",
-        pe.gob.pcm.platform.support.TaskDriver.vars("evaluator", "sgp.evaluador", "complexity", "BAJA"));
+    journeys.drain(pi.getId());
+
+    // The supervisor assigns round 2 in Tasklist: the evaluator from the list of sgp-evaluador, and the complexity.
+    browser.login("tasklist", "sgp.supervisor");
+    String assignment = driver.taskAt(pi, "Task_AssignCase").getId();
+    browser.openTaskById(assignment, "Asignar el expediente a un evaluador");
+    browser.claim();
+    browser.select("evaluator", "Evaluador SGP PCM (sgp.evaluador)");
+    browser.choose("complexity", "Baja (10 días hábiles)");
+    browser.completed();
     journeys.drain(pi.getId());
 
     // Round 2 in Tasklist: the task, assigned to the evaluator, states its deadline; the form shows the changes.
