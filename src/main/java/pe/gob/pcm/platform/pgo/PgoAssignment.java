@@ -93,14 +93,20 @@ public class PgoAssignment implements TaskListener {
     }
     checks.throwIfAny();
     String who = evaluator.strip();
-    int round = mapper.evaluations(e.id).stream().filter(r -> r.closedAt() == null)
-        .mapToInt(PgoMapper.Evaluation::round).max().orElse(0);
-    record(e.id, round, who, by, reason.strip());
+    List<PgoMapper.Evaluation> rounds = mapper.evaluations(e.id);
+    PgoMapper.Evaluation open = rounds.stream().filter(r -> r.closedAt() == null).findFirst().orElse(null);
+    if (open != null) {
+      record(e.id, open.round(), who, by, reason.strip());
+    } else {
+      // Between rounds (or before the first): the next round goes to the new evaluator.
+      mapper.setEvaluator(e.id, who);
+      mapper.insertAssignment(e.id, rounds.size(), who, by, reason.strip());
+    }
     // The process variable is the assignee of this and the next rounds' evaluation tasks.
     runtime.setVariable(e.processInstanceId, EVALUATOR, who);
-    for (Task open : tasks.createTaskQuery().processInstanceId(e.processInstanceId).taskDefinitionKey("Task_Evaluate")
+    for (Task task : tasks.createTaskQuery().processInstanceId(e.processInstanceId).taskDefinitionKey("Task_Evaluate")
         .list()) {
-      tasks.setAssignee(open.getId(), who);
+      tasks.setAssignee(task.getId(), who);
     }
     return who;
   }

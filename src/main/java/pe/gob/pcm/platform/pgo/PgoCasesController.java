@@ -46,6 +46,10 @@ public class PgoCasesController {
   static final Set<String> STATES = Set.of("EN_FORMULACION", "EN_EVALUACION", "OBSERVADO", "OPINION_FAVORABLE",
       "DESFAVORABLE", "EN_CONCEJO", "ORDENANZA_APROBADA", "NO_APROBADO", "APROBADO", "ARCHIVADO");
 
+  /** Levels of government by PIDE category: 1–5 national bodies, 6 regional, 7–8 local governments. */
+  static final Map<String, int[]> LEVELS = Map.of("NACIONAL", new int[] {1, 5}, "REGIONAL", new int[] {6, 6},
+      "LOCAL", new int[] {7, 8});
+
   private final PgoCasesMapper cases;
   private final CalendarProperties calendar;
 
@@ -67,7 +71,8 @@ public class PgoCasesController {
       content = @Content(schema = @Schema(implementation = ApiErrors.Message.class)))
   public ResponseEntity<?> list(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "Estado del expediente (EN_EVALUACION, OBSERVADO, …)") @RequestParam(name = "estado", required = false) String state,
-      @Parameter(description = "Categoría de la entidad, 1 a 8 (nivel de gobierno)") @RequestParam(name = "nivel", required = false) String level,
+      @Parameter(description = "Nivel de gobierno: NACIONAL (categorías 1 a 5), REGIONAL (6) o LOCAL (7 y 8), o una"
+          + " categoría de la PIDE, 1 a 8") @RequestParam(name = "nivel", required = false) String level,
       @Parameter(description = "Usuario del evaluador asignado") @RequestParam(name = "evaluador", required = false) String evaluator,
       @Parameter(description = "Solo los que tienen la ronda abierta vencida") @RequestParam(name = "vencidos", required = false) String overdue,
       @Parameter(description = "Página, desde 0") @RequestParam(name = "pagina", required = false) String page,
@@ -79,7 +84,11 @@ public class PgoCasesController {
     FieldChecks checks = new FieldChecks();
     String cleanState = blank(state) ? null : state.strip().toUpperCase(java.util.Locale.ROOT);
     checks.check("estado", "Estado", cleanState == null || STATES.contains(cleanState) ? null : "elija un estado de la lista");
-    Integer category = number(checks, "nivel", "Nivel de gobierno", level, 1, 8, null);
+    int[] categories = LEVELS.get(blank(level) ? "" : level.strip().toUpperCase(java.util.Locale.ROOT));
+    if (categories == null && !blank(level)) {
+      Integer category = number(checks, "nivel", "Nivel de gobierno", level, 1, 8, null);
+      categories = category == null ? null : new int[] {category, category};
+    }
     checks.check("evaluador", "Evaluador", evaluator != null && evaluator.length() > 64 ? "no debe superar 64 caracteres" : null);
     checks.check("vencidos", "Vencidos", overdue == null || Set.of("true", "false", "").contains(overdue.strip())
         ? null : "debe ser true o false");
@@ -88,7 +97,8 @@ public class PgoCasesController {
     checks.throwIfAny();
 
     LocalDateTime now = LocalDateTime.now(calendar.zone());
-    PgoCasesMapper.Filter filter = new PgoCasesMapper.Filter(cleanState, category, blank(evaluator) ? null : evaluator.strip(),
+    PgoCasesMapper.Filter filter = new PgoCasesMapper.Filter(cleanState, categories == null ? null : categories[0],
+        categories == null ? null : categories[1], blank(evaluator) ? null : evaluator.strip(),
         "true".equals(overdue == null ? null : overdue.strip()), now);
     Map<String, Object> indicators = new LinkedHashMap<>();
     indicators.put("porEstado", cases.byState());
@@ -119,7 +129,8 @@ public class PgoCasesController {
     } catch (NumberFormatException e) {
       // refused below
     }
-    checks.check(field, label, "debe ser un número entre " + min + " y " + max);
+    checks.check(field, label, ("nivel".equals(field) ? "elija NACIONAL, REGIONAL, LOCAL o una categoría" : "debe ser un número")
+        + " entre " + min + " y " + max);
     return fallback;
   }
 

@@ -17,7 +17,8 @@ import org.apache.ibatis.annotations.Select;
 public interface PgoCasesMapper {
 
   /** The filters; null means any. {@code now} is Lima's local time, as pgo_evaluacion.vence is stored. */
-  record Filter(String state, Integer category, String evaluator, boolean overdue, LocalDateTime now) {}
+  record Filter(String state, Integer categoryFrom, Integer categoryTo, String evaluator, boolean overdue,
+      LocalDateTime now) {}
 
   /** One case of the list, with its last round. */
   record CaseRow(@JsonProperty("id") long id, @JsonProperty("entidadRuc") String entityRuc,
@@ -31,10 +32,10 @@ public interface PgoCasesMapper {
 
   String WHERE = "<where>"
       + "<if test='f.state != null'> AND e.estado = #{f.state}</if>"
-      + "<if test='f.category != null'> AND e.entity_category = #{f.category}</if>"
+      + "<if test='f.categoryFrom != null'> AND e.entity_category BETWEEN #{f.categoryFrom} AND #{f.categoryTo}</if>"
       + "<if test='f.evaluator != null'> AND e.evaluador = #{f.evaluator}</if>"
-      + "<if test='f.overdue'> AND EXISTS (SELECT 1 FROM pgo_evaluacion o WHERE o.expediente_id = e.id"
-      + " AND o.closed_at IS NULL AND o.vence &lt; #{f.now})</if>"
+      + "<if test='f.overdue'> AND e.id IN (SELECT o.expediente_id FROM pgo_evaluacion o"
+      + " WHERE o.closed_at IS NULL AND o.vence &lt; #{f.now})</if>"
       + "</where>";
 
   @Select("<script>SELECT e.id, e.entity_ruc, e.entity_name, e.entity_category, e.documento, e.estado, e.evaluador,"

@@ -72,11 +72,12 @@ public record PgoProperties(
   }
 
   /**
-   * @param ruc the SGP's RUC (the PCM's): the alias of its signing key
+   * @param keyAlias the alias of the SGP's own signing key, in the signer's key store: not the PCM's RUC,
+   *     whose key signs the PCM's Mesa de Partes cargos
    * @param name who signs, as printed on the informe técnico and the oficio
    * @param office the oficio's sender line
    */
-  public record Sgp(@DefaultValue("20168999926") String ruc,
+  public record Sgp(@DefaultValue("sgp-pcm") String keyAlias,
       @DefaultValue("Secretaría de Gestión Pública") String name,
       @DefaultValue("Presidencia del Consejo de Ministros - Secretaría de Gestión Pública") String office) {}
 

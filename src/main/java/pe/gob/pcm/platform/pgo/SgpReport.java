@@ -68,7 +68,7 @@ public class SgpReport implements JavaDelegate {
         return d.documentId();
       }
     }
-    byte[] signed = signer.sign(properties.sgp().ruc(), properties.sgp().name(), render.get());
+    byte[] signed = signer.sign(properties.sgp().keyAlias(), properties.sgp().name(), render.get());
     String documentId = documents.storePdf(SYSTEM_USER, e.entityRuc, fileName, signed).id();
     documents.attach(documentId, execution.getProcessInstanceId());
     mapper.insertDocument(id, kind, issued.size() + 1, documentId, SYSTEM_USER);

@@ -514,6 +514,8 @@ class PgoProcessIT {
       String documentId = (String) variable(pi, variable);
       var verification = verifier.verify(documents.content(documentId));
       Assertions.assertThat(verification.status()).isEqualTo(pe.gob.pcm.platform.signature.SignatureStatus.VALID);
+      // Signed with the SGP's own key (demo: its demo certificate), not the PCM's cargo key.
+      Assertions.assertThat(verification.signerName()).contains("Secretaría de Gestión Pública");
       Assertions.assertThat(documents.find(documentId).orElseThrow().tenantId()).isEqualTo(Actors.PCM_RUC);
       Assertions.assertThat(http.get("/api/documentos/" + documentId + "/contenido", Http.basic(PCM_OGPP, "demo")).status())
           .isEqualTo(200);
@@ -663,11 +665,15 @@ class PgoProcessIT {
     Assertions.assertThat(mine.json().get("expedientes").findValuesAsText("categoria")).containsOnly("1");
     Assertions.assertThat(http.get("/api/pgo/expedientes?nivel=8&evaluador=" + EVALUATOR_2, auth).json()
         .get("expedientes").findValuesAsText("id")).doesNotContain(String.valueOf(id));
+    Assertions.assertThat(http.get("/api/pgo/expedientes?nivel=LOCAL&tamano=100&evaluador=" + EVALUATOR_2, auth).json()
+        .get("expedientes").findValuesAsText("id")).doesNotContain(String.valueOf(id));
+    Assertions.assertThat(http.get("/api/pgo/expedientes?nivel=nacional&tamano=100&evaluador=" + EVALUATOR_2, auth).json()
+        .get("expedientes").findValuesAsText("id")).contains(String.valueOf(id));
     Assertions.assertThat(http.get("/api/pgo/expedientes?tamano=1", auth).json().get("expedientes")).hasSize(1);
     Assertions.assertThat(http.get("/api/pgo/expedientes", Http.basic(PCM_OGPP, "demo")).status()).isEqualTo(403);
     Http.Response bad = http.get("/api/pgo/expedientes?nivel=9&tamano=1000&estado=X&pagina=-1", auth);
     Assertions.assertThat(bad.status()).isEqualTo(400);
-    Assertions.assertThat(bad.body()).contains("Nivel de gobierno: debe ser un número entre 1 y 8",
+    Assertions.assertThat(bad.body()).contains("Nivel de gobierno: elija NACIONAL, REGIONAL, LOCAL o una categoría entre 1 y 8",
         "Tamaño de página: debe ser un número entre 1 y 100", "Estado: elija un estado de la lista", "Página: debe ser");
 
     // Not overdue yet; once its deadline has passed (set back here, as the passing of time), it is.

@@ -19,7 +19,7 @@ class StructureRulesTest {
       new PgoProperties.Toggle(true, "fuente de funciones"),
       new PgoProperties.Toggle(true, "fuente de nombres"),
       new PgoProperties.Naming(true, Map.of("ORGANO.LINEA", "^(Gerencia|Dirección)"), "fuente de denominación")),
-      Map.of(), new PgoProperties.Sgp("20168999926", "SGP", "PCM - SGP"),
+      Map.of(), new PgoProperties.Sgp("sgp-pcm", "SGP", "PCM - SGP"),
       new PgoProperties.Mop(Map.of(), "fuente de artículos del MOP", "fuente del contenido del MOP"));
 
   final StructureRules rules = new StructureRules(PROPERTIES);
