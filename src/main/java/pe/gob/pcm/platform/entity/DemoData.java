@@ -28,12 +28,16 @@ public class DemoData implements ApplicationRunner {
       new String[] {"tramite", Role.TRAMITE_DOCUMENTARIO.groupId(), "Trámite Documentario"},
       new String[] {"ti", Role.TI.groupId(), "Jefatura de TI"},
       new String[] {"ogpp", Role.OGPP.groupId(), "Planeamiento"},
-      new String[] {"legal", Role.ASESORIA_LEGAL.groupId(), "Asesoría Jurídica"});
+      new String[] {"legal", Role.ASESORIA_LEGAL.groupId(), "Asesoría Jurídica"},
+      new String[] {"gm", Role.GERENCIA_MUNICIPAL.groupId(), "Gerencia Municipal"},
+      new String[] {"regidores", Role.COMISION_REGIDORES.groupId(), "Comisión de regidores"},
+      new String[] {"concejo", Role.CONCEJO_MUNICIPAL.groupId(), "Concejo Municipal"});
 
   /** PCM-side users. */
   static final List<String[]> PCM_USERS = List.of(
       new String[] {"sgtd.mesaayuda", Role.SGTD_MESA_AYUDA.groupId(), "Mesa de Ayuda SGTD"},
       new String[] {"sgp.evaluador", Role.SGP_EVALUADOR.groupId(), "Evaluador SGP"},
+      new String[] {"sgp.evaluador2", Role.SGP_EVALUADOR.groupId(), "Segunda evaluadora SGP"},
       new String[] {"sgp.supervisor", Role.SGP_SUPERVISOR.groupId(), "Supervisor SGP"},
       new String[] {"pcm.gerencia", Role.GERENCIA.groupId(), "Gerencia PCM"},
       new String[] {"sgtd.admin", Role.SGTD_ADMINISTRADOR.groupId(), "Administración de entidades SGTD"});

@@ -28,6 +28,8 @@ import pe.gob.pcm.platform.document.StoredDocument;
 public class RunConformanceSuiteDelegate implements JavaDelegate {
 
   static final String SYSTEM_USER = "plataforma";
+  /** The reports are sealed by the PCM, whose SGTD runs the tests (its key: the signer's PCM RUC alias). */
+  static final String SEAL_NAME = "Presidencia del Consejo de Ministros - SGTD";
   static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
   private final ConformanceSuite suite;
@@ -35,9 +37,12 @@ public class RunConformanceSuiteDelegate implements JavaDelegate {
   private final MpvMapper mapper;
   private final ObjectMapper json;
   private final ZoneId zone;
+  private final pe.gob.pcm.platform.signature.CargoSigner signer;
 
   public RunConformanceSuiteDelegate(ConformanceSuite suite, DocumentStore documents, MpvMapper mapper,
-      ObjectMapper json, pe.gob.pcm.platform.calendar.CalendarProperties calendar) {
+      ObjectMapper json, pe.gob.pcm.platform.calendar.CalendarProperties calendar,
+      pe.gob.pcm.platform.signature.CargoSigner signer) {
+    this.signer = signer;
     this.suite = suite;
     this.documents = documents;
     this.mapper = mapper;
@@ -61,7 +66,7 @@ public class RunConformanceSuiteDelegate implements JavaDelegate {
     byte[] pdf = report("INFORME DE PRUEBAS DE INTEROPERABILIDAD - MESA DE PARTES VIRTUAL", execution, url,
         "Ronda", String.valueOf(round), when, run.testCuo(), run.checks(), summary);
     StoredDocument report = documents.storePdf(SYSTEM_USER, execution.getTenantId(),
-        "informe-pruebas-interoperabilidad-ronda-" + round + ".pdf", pdf);
+        "informe-pruebas-interoperabilidad-ronda-" + round + ".pdf", seal(signer, pdf));
     documents.attach(report.id(), execution.getProcessInstanceId());
     mapper.insert(execution.getProcessInstanceId(), ruc, url, round, (int) passed, failed, report.id());
 
@@ -127,5 +132,10 @@ public class RunConformanceSuiteDelegate implements JavaDelegate {
     }
     return pdf.small("").small("Generado por la plataforma según el contrato wsiotramite del Modelo de Gestión"
         + " Documental (docs/processes/mpv.md).").render();
+  }
+
+  /** The report sealed with the PCM's key (PAdES, as the cargos): who issued it and that it is unchanged. */
+  static byte[] seal(pe.gob.pcm.platform.signature.CargoSigner signer, byte[] pdf) {
+    return signer.sign(ConformanceSuite.TESTER_RUC, SEAL_NAME, pdf);
   }
 }

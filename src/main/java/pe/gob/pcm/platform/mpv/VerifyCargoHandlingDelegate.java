@@ -37,9 +37,12 @@ public class VerifyCargoHandlingDelegate implements JavaDelegate {
   private final RuntimeService runtime;
   private final ObjectMapper json;
   private final ZoneId zone;
+  private final pe.gob.pcm.platform.signature.CargoSigner signer;
 
   public VerifyCargoHandlingDelegate(ConformanceSuite suite, ReceptionService receptions, DocumentStore documents,
-      RuntimeService runtime, ObjectMapper json, CalendarProperties calendar) {
+      RuntimeService runtime, ObjectMapper json, CalendarProperties calendar,
+      pe.gob.pcm.platform.signature.CargoSigner signer) {
+    this.signer = signer;
     this.suite = suite;
     this.receptions = receptions;
     this.documents = documents;
@@ -74,7 +77,7 @@ public class VerifyCargoHandlingDelegate implements JavaDelegate {
     byte[] pdf = RunConformanceSuiteDelegate.report("INFORME DE PRUEBAS DE CARGO - MESA DE PARTES VIRTUAL",
         execution, url, "Documento enviado por la entidad", "CUO " + cuo, when, cuo, checks, summary);
     StoredDocument report = documents.storePdf(RunConformanceSuiteDelegate.SYSTEM_USER, execution.getTenantId(),
-        "informe-pruebas-cargo-" + cuo + ".pdf", pdf);
+        "informe-pruebas-cargo-" + cuo + ".pdf", RunConformanceSuiteDelegate.seal(signer, pdf));
     documents.attach(report.id(), execution.getProcessInstanceId());
 
     execution.setVariable(CARGO_PASSED, passed);

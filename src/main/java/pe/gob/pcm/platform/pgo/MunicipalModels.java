@@ -8,14 +8,19 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The standard structure of each municipal organisation model ({@code pgo/modelos/<code>.json}),
- * which seeds a municipality's proposal. Editable as files; the codes are the DMN's outputs.
+ * The standard structure of each organisation model ({@code pgo/modelos/<code>.json}), which seeds
+ * a proposal: the municipal ROF models (codes are the DMN's outputs) and the model MOP
+ * ({@link #MOP_MODEL}). Editable as files.
  */
 @Component
 public class MunicipalModels {
 
+  /** The model MOP structure of a programa nacional, seeding every MOP. */
+  public static final String MOP_MODEL = "MOP-PN";
+  public static final String MOP_MODEL_NAME = "Modelo de MOP de programa o proyecto adscrito";
+
   public Optional<String> structureJson(String modelCode) {
-    if (modelCode == null || !modelCode.matches("[A-Z]{2}-[A-Z0-9]{1,4}")) {
+    if (modelCode == null || !modelCode.matches("[A-Z]{2,3}-[A-Z0-9]{1,4}")) {
       return Optional.empty();
     }
     ClassPathResource resource = new ClassPathResource("pgo/modelos/" + modelCode + ".json");

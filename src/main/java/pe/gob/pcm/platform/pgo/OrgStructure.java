@@ -13,9 +13,16 @@ import pe.gob.pcm.platform.validation.FieldChecks;
 
 /**
  * A proposed (or current) organic structure: its units, in the order the entity gave them
- * ({@code unidades} in the JSON format).
+ * ({@code unidades} in the JSON format), and for a MOP its content as data ({@code mop}: the
+ * programa or proyecto, its adscription, its articles), absent from a ROF.
  */
-public record OrgStructure(@JsonProperty("unidades") List<OrgUnit> units) {
+public record OrgStructure(@JsonProperty("unidades") List<OrgUnit> units,
+    @JsonProperty("mop") @com.fasterxml.jackson.annotation.JsonInclude(
+        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) MopContent mop) {
+
+  public OrgStructure(List<OrgUnit> units) {
+    this(units, null);
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);

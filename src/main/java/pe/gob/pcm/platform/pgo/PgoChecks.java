@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,6 +19,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
+import pe.gob.pcm.platform.calendar.BusinessCalendar;
 import pe.gob.pcm.platform.calendar.CalendarProperties;
 import pe.gob.pcm.platform.document.DocumentStore;
 import pe.gob.pcm.platform.entity.HostedEntities;
@@ -38,6 +41,10 @@ public class PgoChecks implements ExecutionListener, TaskListener {
   private final DocumentStore documents;
   private final PgoMapper mapper;
   private final CalendarProperties calendar;
+  private final PgoAssignment assignment;
+  private final PgoRounds rounds;
+  private final BusinessCalendar workingDays;
+  private final PgoMunicipalChecks municipal;
   /**
    * The rule run on completing each user task, found by the task's BPMN id. Any other task key
    * runs no checks, as the previous {@code switch} default did: every user task of the model that
@@ -45,7 +52,12 @@ public class PgoChecks implements ExecutionListener, TaskListener {
    */
   private final Map<String, Consumer<DelegateTask>> taskChecks;
 
-  public PgoChecks(HostedEntities entities, DocumentStore documents, PgoMapper mapper, CalendarProperties calendar) {
+  public PgoChecks(HostedEntities entities, DocumentStore documents, PgoMapper mapper, CalendarProperties calendar,
+      PgoAssignment assignment, PgoRounds rounds, BusinessCalendar workingDays, PgoMunicipalChecks municipal) {
+    this.assignment = assignment;
+    this.rounds = rounds;
+    this.workingDays = workingDays;
+    this.municipal = municipal;
     this.entities = entities;
     this.documents = documents;
     this.mapper = mapper;
@@ -56,11 +68,13 @@ public class PgoChecks implements ExecutionListener, TaskListener {
         Map.entry("Task_LegalReport", this::completeLegal),
         Map.entry("Task_ChooseOpinion",
             task -> choice(task, REQUEST_OPINION, "¿Solicita la opinión previa?", Set.of("SI", "NO"))),
-        Map.entry("Task_AssignComplexity",
-            task -> choice(task, COMPLEXITY, "Complejidad", Set.of("BAJA", "MEDIA", "ALTA"))),
+        Map.entry("Task_AssignCase", this::completeAssignment),
         Map.entry("Task_Evaluate", this::completeEvaluation),
         Map.entry("Task_RecordNorm", this::completeNorm),
-        Map.entry("Task_RecordPublication", this::completePublication));
+        Map.entry("Task_RecordPublication", this::completePublication),
+        Map.entry("Task_ManagerProposal", municipal::completeProposal),
+        Map.entry("Task_CommissionReview", municipal::completeReview),
+        Map.entry("Task_CouncilVote", municipal::completeVote));
   }
 
   @Override
@@ -123,6 +137,7 @@ public class PgoChecks implements ExecutionListener, TaskListener {
     execution.setVariable(POPULATION, population);
     execution.setVariable(TYPOLOGY, e.typology);
     execution.setVariable(STRUCTURE_VERSION, 0);
+    execution.setVariable(MOP_ADSCRIPTION, null);
     execution.setVariable(ROUND, 0);
     execution.setVariable(SLA_BREACHED, false);
     execution.setProcessBusinessKey("PGO-" + e.documentType + "-" + e.entityRuc + "-"
@@ -146,7 +161,34 @@ public class PgoChecks implements ExecutionListener, TaskListener {
         checks.check(variable, label(variable), documents.usableProblem(id, ruc, task.getProcessInstanceId()));
       }
     }
+    if (SEND.equals(action) && "Task_Correct".equals(task.getTaskDefinitionKey())) {
+      long expediente = ((Number) task.getVariable(EXPEDIENTE_ID)).longValue();
+      List<Integer> open = rounds.unanswered(expediente, ((Number) task.getVariable(ROUND)).intValue());
+      checks.check("respuestas", "Respuestas a las observaciones", open.isEmpty() ? null
+          : "responda cada observación antes de enviar (faltan: " + open.stream().map(String::valueOf)
+              .collect(Collectors.joining(", ")) + ") en la página «Observaciones y respuestas»");
+    }
     checks.throwIfAny();
+  }
+
+  /** The supervisor assigns the case: an evaluator of sgp-evaluador and the complexity. */
+  void completeAssignment(DelegateTask task) {
+    String evaluator = text(task, EVALUATOR);
+    FieldChecks checks = new FieldChecks()
+        .check(EVALUATOR, "Evaluador", assignment.evaluatorProblem(evaluator))
+        .check(COMPLEXITY, "Complejidad", Set.of("BAJA", "MEDIA", "ALTA").contains(text(task, COMPLEXITY)) ? null
+            : "elija una opción de la lista");
+    String reason = text(task, ASSIGNMENT_REASON);
+    if (reason != null && reason.length() > 500) {
+      checks.check(ASSIGNMENT_REASON, "Comentario", "no debe superar 500 caracteres");
+    }
+    checks.throwIfAny();
+    long expediente = ((Number) task.getVariable(EXPEDIENTE_ID)).longValue();
+    int round = ((Number) task.getVariable(ROUND)).intValue() + 1;
+    mapper.setEvaluator(expediente, evaluator.strip());
+    mapper.insertAssignment(expediente, round, evaluator.strip(), actor(),
+        reason == null || reason.isBlank() ? null : reason.strip());
+    task.setVariable(EVALUATOR, evaluator.strip());
   }
 
   void completeLegal(DelegateTask task) {
@@ -168,21 +210,34 @@ public class PgoChecks implements ExecutionListener, TaskListener {
 
   void completeEvaluation(DelegateTask task) {
     String result = text(task, RESULT);
+    long expediente = ((Number) task.getVariable(EXPEDIENTE_ID)).longValue();
+    int round = ((Number) task.getVariable(ROUND)).intValue();
+    List<PgoMapper.Observation> observations = mapper.roundObservations(expediente, round);
     FieldChecks checks = new FieldChecks()
         .check(RESULT, "Resultado", Set.of("FAVORABLE", "DESFAVORABLE", "OBSERVADO").contains(result) ? null
             : "elija favorable, desfavorable u observado");
-    if ("DESFAVORABLE".equals(result) || "OBSERVADO".equals(result)) {
-      checks.check(OBSERVATION, "Fundamentos u observaciones", Identifiers.textProblem(text(task, OBSERVATION), TEXT_MAX));
+    if ("DESFAVORABLE".equals(result)) {
+      checks.check(OBSERVATION, "Fundamentos", Identifiers.textProblem(text(task, OBSERVATION), TEXT_MAX));
+    } else if ("OBSERVADO".equals(result) && observations.isEmpty()) {
+      checks.check(OBSERVATIONS, "Observaciones", "registre al menos una observación en la página «Observaciones y"
+          + " respuestas» antes de observar");
+    }
+    String grounds = text(task, OBSERVATION);
+    if (grounds != null && grounds.length() > TEXT_MAX) {
+      checks.check(OBSERVATION, "Fundamentos", "no debe superar " + TEXT_MAX + " caracteres");
     }
     checks.throwIfAny();
-    long expediente = ((Number) task.getVariable(EXPEDIENTE_ID)).longValue();
-    int round = ((Number) task.getVariable(ROUND)).intValue();
-    mapper.closeEvaluation(expediente, round, actor(), result, text(task, OBSERVATION));
+    PgoMapper.Evaluation open = mapper.evaluations(expediente).stream().filter(e -> e.round() == round).findFirst()
+        .orElseThrow();
+    int days = workingDays.workingDaysBetween(open.createdAt().toLocalDate(), LocalDate.now(calendar.zone()));
+    mapper.closeEvaluation(expediente, round, actor(), result, grounds, days);
     mapper.setState(expediente, switch (result) {
       case "FAVORABLE" -> "OPINION_FAVORABLE";
       case "DESFAVORABLE" -> "DESFAVORABLE";
       default -> "OBSERVADO";
     });
+    task.setVariable(OBSERVATIONS, PgoDelegates.json(PgoRounds.observationRows(observations, rounds.categories())));
+    task.setVariable(OBSERVATION_COUNT, observations.size());
   }
 
   void completeNorm(DelegateTask task) {
@@ -212,7 +267,7 @@ public class PgoChecks implements ExecutionListener, TaskListener {
     task.setVariable(PUBLICATION_DATE, date.toString());
   }
 
-  private static LocalDate date(FieldChecks checks, VariableScope scope, String variable, String label) {
+  static LocalDate date(FieldChecks checks, VariableScope scope, String variable, String label) {
     String raw = text(scope, variable);
     if (raw == null || raw.isBlank()) {
       checks.check(variable, label, "es obligatoria");
@@ -233,6 +288,14 @@ public class PgoChecks implements ExecutionListener, TaskListener {
 
   /** Each document variable that names a new document becomes a new version of that kind. */
   void recordDocuments(VariableScope scope, Set<String> variables) {
+    Map<String, String> kinds = new java.util.LinkedHashMap<>();
+    variables.forEach(v -> kinds.put(v, DOCUMENTS.get(v)));
+    recordDocuments(mapper, documents, scope, kinds);
+  }
+
+  /** Each variable of {@code kinds} (variable → kind) that names a new document becomes a new version of its kind. */
+  static void recordDocuments(PgoMapper mapper, DocumentStore documents, VariableScope scope, Map<String, String> kinds) {
+    Set<String> variables = kinds.keySet();
     DelegateExecution execution = scope instanceof DelegateTask task ? task.getExecution() : (DelegateExecution) scope;
     long expediente = ((Number) scope.getVariable(EXPEDIENTE_ID)).longValue();
     var existing = mapper.documents(expediente);
@@ -241,7 +304,7 @@ public class PgoChecks implements ExecutionListener, TaskListener {
       if (id == null || id.isBlank()) {
         continue;
       }
-      String kind = DOCUMENTS.get(variable);
+      String kind = kinds.get(variable);
       String clean = id.strip();
       boolean known = existing.stream().anyMatch(d -> d.kind().equals(kind) && d.documentId().equals(clean));
       if (!known) {

@@ -44,16 +44,18 @@ public class PgoDelegates {
     return execution -> {
       @SuppressWarnings("unchecked")
       Map<String, Object> model = (Map<String, Object>) execution.getVariable("municipalModel");
-      String code = model == null ? null : (String) model.get("modelCode");
+      boolean isMop = "MOP".equals(execution.getVariable(DOCUMENT_TYPE));
+      String code = isMop ? MunicipalModels.MOP_MODEL : model == null ? null : (String) model.get("modelCode");
       execution.setVariable(MODEL_CODE, code);
-      execution.setVariable(MODEL_NAME, model == null ? null : model.get("modelName"));
+      execution.setVariable(MODEL_NAME, isMop ? MunicipalModels.MOP_MODEL_NAME : model == null ? null : model.get("modelName"));
       if (code != null) {
         mapper.setModel(expediente(execution), code);
         models.structureJson(code).ifPresent(structure -> {
           PgoStructures.Saved saved = structures.save(expediente(execution), structure, "plataforma");
           execution.setVariable(STRUCTURE_VERSION, saved.version());
           execution.setVariable(STRUCTURE_SUMMARY, "Versión 1: estructura estándar del modelo " + code
-              + " (" + saved.units() + " unidades). Edítela y valide.");
+              + " (" + saved.units() + " unidades" + (isMop ? "; complete los datos del programa y sus artículos" : "")
+              + "). Edítela y valide.");
         });
       }
     };
@@ -86,6 +88,7 @@ public class PgoDelegates {
     vars.put(STRUCTURE_VERSION, latest == null ? 0 : latest.version());
     vars.put(STRUCTURE_ERRORS, errors);
     vars.put(STRUCTURE_WARNINGS, latest == null ? 0 : latest.warnings());
+    vars.put(MOP_ADSCRIPTION, latest == null ? null : latest.mopAdscription());
     vars.put(STRUCTURE_FINDINGS, SpinValues.jsonValue(org.camunda.spin.Spin.JSON(rows(findings))).create());
     vars.put(STRUCTURE_SUMMARY, latest == null ? "Aún no hay estructura." : "Versión " + latest.version()
         + " de la estructura: " + latest.units() + " unidades, " + errors + " errores, " + latest.warnings()
@@ -108,21 +111,63 @@ public class PgoDelegates {
   }
 
   @Bean("pgoOpenRound")
-  JavaDelegate openRound(PgoDeadlines deadlines) {
+  JavaDelegate openRound(PgoDeadlines deadlines, PgoRounds rounds) {
     return execution -> {
       long id = expediente(execution);
       int round = ((Number) execution.getVariable(ROUND)).intValue() + 1;
       int days = ((Number) execution.getVariable(EVALUATION_DAYS)).intValue();
       Date deadline = deadlines.evaluationDeadline(days);
+      PgoMapper.Structure evaluated = mapper.latestStructure(id);
       mapper.insertEvaluation(id, round, (String) execution.getVariable(COMPLEXITY), days,
-          deadline.toInstant().atZone(zone).toLocalDateTime());
+          deadline.toInstant().atZone(zone).toLocalDateTime(), (String) execution.getVariable(EVALUATOR),
+          evaluated == null ? null : evaluated.version());
       mapper.setState(id, "EN_EVALUACION");
       execution.setVariable(ROUND, round);
       execution.setVariable(DEADLINE, deadline);
       execution.setVariable(ALERT_AT, deadlines.evaluationAlert(days));
       execution.setVariable(DEADLINE_TEXT, "Ronda " + round + ": " + days + " días hábiles, vence el "
           + DAY.format(deadline.toInstant().atZone(zone)));
+      execution.setVariables(roundVariables(rounds, id, round));
     };
+  }
+
+  /**
+   * What the evaluation form shows of the round: its observations (none yet) and, from the second
+   * round on, what changed in the structure since the previous round evaluated it, beside the
+   * entity's answers to that round's observations.
+   */
+  static Map<String, Object> roundVariables(PgoRounds rounds, long id, int round) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put(OBSERVATIONS, json(List.of()));
+    vars.put(OBSERVATION_COUNT, 0);
+    List<PgoRounds.Round> all = rounds.rounds(id);
+    PgoRounds.Round previous = all.stream().filter(r -> r.round() == round - 1).findFirst().orElse(null);
+    if (previous == null) {
+      vars.put(ROUND_CHANGES, json(List.of()));
+      vars.put(PREVIOUS_ANSWERS, json(List.of()));
+      vars.put(ROUND_CHANGES_SUMMARY, "Primera ronda de evaluación.");
+      return vars;
+    }
+    List<Map<String, Object>> changes = previous.changes() == null ? List.of()
+        : PgoRounds.diffRows(previous.changes().diff());
+    long answered = previous.observations().stream().filter(o -> o.answer() != null).count();
+    Map<String, Long> byAnswer = previous.observations().stream().filter(o -> o.answer() != null)
+        .collect(Collectors.groupingBy(o -> o.answer().toLowerCase(java.util.Locale.ROOT) + "s", LinkedHashMap::new,
+            Collectors.counting()));
+    vars.put(ROUND_CHANGES, json(changes));
+    vars.put(PREVIOUS_ANSWERS, json(PgoRounds.observationRows(previous.observations(), rounds.categories())));
+    vars.put(ROUND_CHANGES_SUMMARY, "Ronda " + round + ". "
+        + (previous.changes() == null ? "La estructura no cambió desde la ronda " + previous.round() + "."
+            : "Estructura: versión " + previous.changes().fromVersion() + " (evaluada en la ronda " + previous.round()
+                + ") → versión " + previous.changes().toVersion() + ", " + changes.size() + " cambios.")
+        + " Respuestas de la entidad: " + answered + " de " + previous.observations().size() + " observaciones"
+        + (byAnswer.isEmpty() ? "." : " (" + byAnswer.entrySet().stream().map(x -> x.getValue() + " " + x.getKey())
+            .collect(Collectors.joining(", ")) + ")."));
+    return vars;
+  }
+
+  static Object json(Object value) {
+    return SpinValues.jsonValue(org.camunda.spin.Spin.JSON(value)).create();
   }
 
   @Bean("pgoAlert")

@@ -26,6 +26,8 @@ public final class PgoProcess {
   public static final String STRUCTURE_FINDINGS = "structureFindings";
   public static final String STRUCTURE_SUMMARY = "structureSummary";
   public static final String ACTION = "formulateAction";
+  /** A MOP's adscription (MINISTERIO, ORGANISMO_PUBLICO; null for a ROF): an input of the instrument DMN. */
+  public static final String MOP_ADSCRIPTION = "mopAdscription";
 
   /** Documents of the expediente: process variable → kind stored in pgo_documento. */
   public static final Map<String, String> DOCUMENTS = Map.of(
@@ -55,6 +57,22 @@ public final class PgoProcess {
   public static final String NORM_DATE = "normDate";
   public static final String PUBLICATION_DATE = "publicationDate";
   public static final String OUTCOME = "pgoOutcome";
+
+  /** The SGP evaluator the supervisor assigned (a user of sgp-evaluador): the evaluation task's assignee. */
+  public static final String EVALUATOR = "evaluator";
+  /** Options of the assignment form's evaluator list: [{label, value}]. */
+  public static final String EVALUATOR_OPTIONS = "sgpEvaluators";
+  public static final String ASSIGNMENT_REASON = "assignmentReason";
+  /** The round's observations with their answers, as rows for the forms' tables. */
+  public static final String OBSERVATIONS = "evaluationObservations";
+  public static final String OBSERVATION_COUNT = "evaluationObservationCount";
+  /** What changed since the previous round (rows: cambio, unidad, detalle) and a one-line summary. */
+  public static final String ROUND_CHANGES = "roundChanges";
+  public static final String ROUND_CHANGES_SUMMARY = "roundChangesSummary";
+  /** The previous round's observations with the entity's answers (rows), shown to the next round's evaluator. */
+  public static final String PREVIOUS_ANSWERS = "previousAnswers";
+  public static final String SGP_REPORT_DOCUMENT = "informeSgpDocumentId";
+  public static final String SGP_OFICIO_DOCUMENT = "oficioSgpDocumentId";
 
   public static final String SEND = "ENVIAR";
   public static final String VALIDATE = "VALIDAR";

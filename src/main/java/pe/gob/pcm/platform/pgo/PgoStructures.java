@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class PgoStructures {
 
   /** A saved (or unchanged) version with the rules' findings. */
-  public record Saved(int version, boolean changed, int errors, int warnings, List<Finding> findings, int units) {}
+  public record Saved(int version, boolean changed, int errors, int warnings, List<Finding> findings, int units,
+      String mopAdscription) {}
 
   private final PgoMapper mapper;
   private final StructureRules rules;
@@ -28,7 +29,7 @@ public class PgoStructures {
   public Saved save(long expedienteId, String json, String userId) {
     PgoMapper.Expediente expediente = mapper.expediente(expedienteId);
     OrgStructure structure = OrgStructure.parse(json, "estructura", "Estructura (JSON)");
-    List<Finding> findings = rules.check(structure, expediente.entityCategory);
+    List<Finding> findings = rules.check(structure, expediente.entityCategory, expediente.documentType);
     int errors = (int) findings.stream().filter(Finding::isError).count();
     String canonical = structure.toJson();
     PgoMapper.Structure latest = mapper.latestStructure(expedienteId);
@@ -38,7 +39,8 @@ public class PgoStructures {
       version++;
       mapper.insertStructure(expedienteId, version, canonical, errors, findings.size() - errors, userId);
     }
-    return new Saved(version, changed, errors, findings.size() - errors, findings, structure.units().size());
+    return new Saved(version, changed, errors, findings.size() - errors, findings, structure.units().size(),
+        adscription(structure));
   }
 
   /** The rules applied to the latest version; null when there is none yet. */
@@ -49,8 +51,13 @@ public class PgoStructures {
     }
     PgoMapper.Expediente expediente = mapper.expediente(expedienteId);
     OrgStructure structure = OrgStructure.parse(latest.content(), "estructura", "Estructura");
-    List<Finding> findings = rules.check(structure, expediente.entityCategory);
+    List<Finding> findings = rules.check(structure, expediente.entityCategory, expediente.documentType);
     int errors = (int) findings.stream().filter(Finding::isError).count();
-    return new Saved(latest.version(), false, errors, findings.size() - errors, findings, structure.units().size());
+    return new Saved(latest.version(), false, errors, findings.size() - errors, findings, structure.units().size(),
+        adscription(structure));
+  }
+
+  private static String adscription(OrgStructure structure) {
+    return structure.mop() == null || structure.mop().adscription() == null ? null : structure.mop().adscription().kind();
   }
 }

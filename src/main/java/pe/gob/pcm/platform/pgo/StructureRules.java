@@ -21,14 +21,26 @@ public class StructureRules {
   static final String FORMAT_SOURCE = "Formato de estructura de la plataforma (docs/processes/pgo.md)";
 
   private final PgoProperties.Rules rules;
+  private final PgoProperties.Mop mop;
 
   public StructureRules(PgoProperties properties) {
     this.rules = properties.rules();
+    this.mop = properties.mop();
   }
 
+  /** A ROF's structure. */
   public List<Finding> check(OrgStructure structure, int entityCategory) {
+    return check(structure, entityCategory, "ROF");
+  }
+
+  /** A ROF's or a MOP's ({@code documentType}) structure; a MOP also has its content checked. */
+  public List<Finding> check(OrgStructure structure, int entityCategory, String documentType) {
+    boolean isMop = "MOP".equals(documentType);
     List<Finding> findings = new ArrayList<>();
-    integrity(structure, findings);
+    integrity(structure, findings, isMop);
+    if (isMop) {
+      mopContent(structure.mop(), findings);
+    }
     Map<String, OrgUnit> byCode = structure.byCode();
 
     PgoProperties.MaxLevels maxLevels = rules.maxLevels();
@@ -98,7 +110,44 @@ public class StructureRules {
     return i;
   }
 
-  private static void integrity(OrgStructure structure, List<Finding> findings) {
+  /** The MOP's own content: the programa or proyecto, its adscription, and each required article. */
+  private void mopContent(MopContent content, List<Finding> findings) {
+    if (content == null) {
+      findings.add(new Finding(null, "MOP_DATOS", Finding.ERROR, "falta «mop»: el programa o proyecto, su adscripción"
+          + " y sus artículos", mop.contentSource()));
+      return;
+    }
+    if (!MopContent.KINDS.contains(content.kind())) {
+      findings.add(new Finding(null, "MOP_DATOS", Finding.ERROR, "«mop.tipo» debe ser PROGRAMA o PROYECTO_ESPECIAL",
+          mop.contentSource()));
+    }
+    if (blank(content.name())) {
+      findings.add(new Finding(null, "MOP_DATOS", Finding.ERROR, "falta el nombre del programa o proyecto (mop.nombre)",
+          mop.contentSource()));
+    }
+    if (content.adscription() == null || !MopContent.ADSCRIPTIONS.contains(content.adscription().kind())
+        || blank(content.adscription().entity())) {
+      findings.add(new Finding(null, "MOP_ADSCRIPCION", Finding.ERROR, "indique la adscripción: tipo (MINISTERIO u"
+          + " ORGANISMO_PUBLICO) y entidad a la que está adscrito (mop.adscripcion)", mop.contentSource()));
+    }
+    for (Map.Entry<String, String> required : mop.requiredArticles().entrySet()) {
+      boolean present = content.articles().stream()
+          .anyMatch(a -> required.getKey().equals(a.code()) && !blank(a.text()));
+      if (!present) {
+        findings.add(new Finding(null, "MOP_ARTICULOS", Finding.ERROR, "falta el artículo «" + required.getValue()
+            + "» (código " + required.getKey() + ") con su texto", mop.articlesSource()));
+      }
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static void integrity(OrgStructure structure, List<Finding> findings, boolean isMop) {
+    if (!isMop && structure.mop() != null) {
+      findings.add(integrityError(null, "solo un MOP lleva «mop»: quítelo de la estructura del ROF"));
+    }
     Set<String> codes = new HashSet<>();
     Map<String, OrgUnit> byCode = structure.byCode();
     for (OrgUnit unit : structure.units()) {
@@ -111,7 +160,9 @@ public class StructureRules {
       if (unit.name() == null || unit.name().isBlank() || unit.name().length() > 200) {
         findings.add(integrityError(label, "debe tener un nombre de hasta 200 caracteres"));
       }
-      if (!OrgUnit.KINDS.contains(unit.kind())) {
+      if (isMop && !OrgUnit.FUNCTIONAL_UNIT.equals(unit.kind())) {
+        findings.add(integrityError(label, "en un MOP la clase es UNIDAD_FUNCIONAL (estructura funcional)"));
+      } else if (!isMop && !OrgUnit.KINDS.contains(unit.kind())) {
         findings.add(integrityError(label, "la clase debe ser ORGANO o UNIDAD_ORGANICA"));
       }
       if (!OrgUnit.TYPES.contains(unit.type())) {
@@ -148,7 +199,8 @@ public class StructureRules {
   }
 
   private static String describe(OrgUnit unit) {
-    return ("ORGANO".equals(unit.kind()) ? "órgano" : "unidad orgánica") + " de tipo "
+    return ("ORGANO".equals(unit.kind()) ? "órgano" : OrgUnit.FUNCTIONAL_UNIT.equals(unit.kind()) ? "unidad funcional"
+        : "unidad orgánica") + " de tipo "
         + unit.type().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 

@@ -16,13 +16,21 @@ import pe.gob.pcm.platform.support.PlatformTest;
 /**
  * The municipality's planning office opens its ROF expediente (the municipal model seeds the
  * structure), edits the structure on the editor page, sees the organigram in the task and sends the
- * proposal, with its documents, to legal counsel, whose task then appears.
+ * proposal, with its documents, to legal counsel, whose task then appears. And an SGP evaluator,
+ * in the second round of a case, reads in the task and on the page «Observaciones y respuestas»
+ * what the entity changed beside its answers, and records a new observation on the page.
  */
 @PlatformTest
 class PgoJourneyIT {
 
   @LocalServerPort int port;
   @Autowired Journeys journeys;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired pe.gob.pcm.platform.support.TaskDriver driver;
+  @Autowired pe.gob.pcm.platform.support.Actors actors;
+  @Autowired pe.gob.pcm.platform.document.DocumentStore documents;
+  @Autowired pe.gob.pcm.platform.pgo.PgoStructures structures;
+  @Autowired pe.gob.pcm.platform.pgo.PgoRounds rounds;
   Browser browser;
 
   @BeforeEach
@@ -96,5 +104,96 @@ class PgoJourneyIT {
     Object width = ((JavascriptExecutor) browser.driver()).executeScript(
         "return arguments[0].complete ? arguments[0].naturalWidth : 0;", image);
     return ((Number) width).intValue() > 0;
+  }
+
+  static final String STRUCTURE = """
+      {"unidades": [
+        {"codigo": "01", "nombre": "Despacho Ministerial", "clase": "ORGANO", "tipo": "ALTA_DIRECCION", "nivel": 1, "funciones": ["Dirigir el sector"]},
+        {"codigo": "02", "nombre": "Secretaría General", "clase": "ORGANO", "tipo": "ALTA_DIRECCION", "nivel": 2, "padre": "01", "funciones": ["Conducir la gestión"]},
+        {"codigo": "03", "nombre": "Oficina General de Administración", "clase": "ORGANO", "tipo": "APOYO", "nivel": 3, "padre": "02", "funciones": ["Administrar"]},
+        {"codigo": "04", "nombre": "Dirección General de Gestión Pública", "clase": "ORGANO", "tipo": "LINEA", "nivel": 3, "padre": "02", "funciones": ["Rectorar la gestión pública"]}
+      ]}""";
+
+  String upload(String user, String name) {
+    var u = actors.user(user);
+    return documents.storePdf(u.id(), u.entityRuc(), name,
+        pe.gob.pcm.platform.support.TestPki.unsignedPdf(name + " " + System.nanoTime())).id();
+  }
+
+  @Test
+  void anEvaluatorReadsTheRoundDiffBesideTheAnswers() {
+    // Round 1 (by the engine, as the other journeys' earlier steps): observed twice, answered, corrected.
+    var pi = actors.as("pcm.ogpp", () -> runtime.startProcessInstanceByKey("pgo-rof-mop", pe.gob.pcm.platform.support.TaskDriver.vars(
+        "entityRuc", "20168999926", "entityName", "Presidencia del Consejo de Ministros", "entityCategory", "1",
+        "documentType", "ROF", "trigger", "REASIGNACION")));
+    long id = ((Number) runtime.getVariable(pi.getId(), "expedienteId")).longValue();
+    structures.save(id, STRUCTURE, "pcm.ogpp");
+    driver.complete("pcm.ogpp", pi, "Task_Formulate", pe.gob.pcm.platform.support.TaskDriver.vars("formulateAction", "ENVIAR",
+        "proyectoDocumentId", upload("pcm.ogpp", "p.pdf"), "normaProyectoDocumentId", upload("pcm.ogpp", "n.pdf"),
+        "informeTecnicoDocumentId", upload("pcm.ogpp", "i.pdf")));
+    driver.complete("pcm.legal", pi, "Task_LegalReport", pe.gob.pcm.platform.support.TaskDriver.vars("legalDecision", "CONFORME",
+        "informeLegalDocumentId", upload("pcm.legal", "l.pdf")));
+    driver.complete("sgp.supervisor", pi, "Task_AssignCase",
+        pe.gob.pcm.platform.support.TaskDriver.vars("evaluator", "sgp.evaluador", "complexity", "BAJA"));
+    rounds.recordObservations(id, 1, """
+        {"observaciones": [
+          {"unidad": "03", "categoria": "DENOMINACION", "texto": "Precisar que también conduce las finanzas."},
+          {"unidad": "04", "categoria": "NIVELES", "texto": "El órgano de línea debe depender de la alta dirección."}]}""",
+        "sgp.evaluador");
+    driver.complete("sgp.evaluador", pi, "Task_Evaluate", pe.gob.pcm.platform.support.TaskDriver.vars("evaluationResult", "OBSERVADO"));
+    structures.save(id, STRUCTURE.replace("Oficina General de Administración", "Oficina General de Administración y Finanzas"), "pcm.ogpp");
+    rounds.answer(id, 1, """
+        {"respuestas": [{"numero": 1, "respuesta": "ACEPTADA"},
+          {"numero": 2, "respuesta": "ARGUMENTADA", "texto": "La dirección general depende de la Secretaría General por su ley de organización."}]}""",
+        "pcm.ogpp");
+    driver.complete("pcm.ogpp", pi, "Task_Correct", pe.gob.pcm.platform.support.TaskDriver.vars("formulateAction", "ENVIAR"));
+    journeys.drain(pi.getId());
+
+    // The supervisor assigns round 2 in Tasklist: the evaluator from the list of sgp-evaluador, and the complexity.
+    browser.login("tasklist", "sgp.supervisor");
+    String assignment = driver.taskAt(pi, "Task_AssignCase").getId();
+    browser.openTaskById(assignment, "Asignar el expediente a un evaluador");
+    browser.claim();
+    browser.select("evaluator", "Evaluador SGP PCM (sgp.evaluador)");
+    browser.choose("complexity", "Baja (10 días hábiles)");
+    browser.completed();
+    journeys.drain(pi.getId());
+
+    // Round 2 in Tasklist: the task, assigned to the evaluator, states its deadline; the form shows the changes.
+    browser.login("tasklist", "sgp.evaluador");
+    String task = browser.tasksIn("Mis tareas").stream().filter(t -> t.startsWith("Evaluar el ROF (ronda 2): vence el "))
+        .findFirst().orElseThrow(() -> new AssertionError("Sin la tarea de la ronda 2 en «Mis tareas»"));
+    assertThat(task).contains("días hábiles - Presidencia del Consejo de Ministros");
+    browser.openTask("Mis tareas", task);
+    browser.waitForForm();
+    browser.waitForText("Respuestas de la entidad: 2 de 2 observaciones (1 aceptadas, 1 argumentadas)");
+    browser.waitForText("Renombrada");
+    browser.waitForText("«Oficina General de Administración» → «Oficina General de Administración y Finanzas»");
+    browser.waitForText("La dirección general depende de la Secretaría General por su ley de organización.");
+    browser.screenshot("pgo-evaluar-ronda-2");
+    String page = browser.driver().findElement(By.partialLinkText("Observaciones y respuestas")).getAttribute("href");
+
+    // The page: round 1's observations and answers beside the structure's changes, side by side.
+    browser.open(page.substring(page.indexOf("/pgo/")));
+    WebElement round1 = browser.waiting().until(d -> d.findElement(By.cssSelector("article.ronda[data-ronda='1']")));
+    WebElement left = round1.findElements(By.cssSelector(".lado > .caja")).get(0);
+    WebElement right = round1.findElements(By.cssSelector(".lado > .caja")).get(1);
+    assertThat(left.getText()).contains("Precisar que también conduce las finanzas.", "Aceptada",
+        "Argumentada", "por su ley de organización");
+    assertThat(right.getText()).contains("versión 1 → 2", "Renombrada", "Oficina General de Administración y Finanzas");
+    assertThat(left.getLocation().getY()).isEqualTo(right.getLocation().getY());
+    assertThat(left.getLocation().getX()).isLessThan(right.getLocation().getX());
+
+    // A new observation for round 2, on a unit chosen from the list.
+    browser.driver().findElement(By.id("agregar")).click();
+    WebElement editor = browser.driver().findElement(By.cssSelector("#lista-observaciones .obs"));
+    new org.openqa.selenium.support.ui.Select(editor.findElement(By.cssSelector("select.unidad"))).selectByValue("04");
+    new org.openqa.selenium.support.ui.Select(editor.findElement(By.cssSelector("select.categoria"))).selectByVisibleText("Niveles organizacionales");
+    editor.findElement(By.cssSelector("textarea.texto")).sendKeys("El argumento no cita la ley de organización.");
+    browser.driver().findElement(By.id("guardar-observaciones")).click();
+    browser.waitForText("Guardadas 1 observaciones de la ronda 2.");
+    browser.screenshot("pgo-ronda");
+    assertThat(rounds.rounds(id).get(1).observations()).singleElement()
+        .satisfies(o -> assertThat(o.unit()).isEqualTo("04"));
   }
 }

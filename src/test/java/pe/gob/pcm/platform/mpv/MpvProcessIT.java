@@ -52,6 +52,7 @@ class MpvProcessIT {
   @Autowired TaskDriver driver;
   @Autowired Actors actors;
   @Autowired DocumentStore documents;
+  @Autowired pe.gob.pcm.platform.signature.PdfSignatureVerifier verifier;
   @Autowired MpvMapper runs;
   @Autowired PideDirectory directory;
   @Autowired JdbcTemplate jdbc;
@@ -186,6 +187,12 @@ class MpvProcessIT {
     StoredDocument report = documents.find((String) variable(pi, REPORT_DOCUMENT)).orElseThrow();
     Assertions.assertThat(report.processInstanceId()).isEqualTo(pi.getId());
     Assertions.assertThat(report.tenantId()).isEqualTo(Actors.MUNI_RUC);
+    // sealed by the PCM (PAdES with a timestamp), verified by the platform's own verifier (DSS)
+    pe.gob.pcm.platform.signature.SignatureVerification seal = verifier.verify(documents.content(report.id()));
+    Assertions.assertThat(seal.valid()).as(seal.message()).isTrue();
+    Assertions.assertThat(seal.signatures()).hasSize(1);
+    Assertions.assertThat(seal.signatures().get(0).level()).contains("T");
+    Assertions.assertThat(seal.signatures().get(0).timestampTime()).isNotNull();
     Assertions.assertThat(MpvChecks.containsText(documents.content(report.id()), "INFORME DE PRUEBAS DE INTEROPERABILIDAD"))
         .isTrue();
     Assertions.assertThat(runs.runsOf(pi.getId())).singleElement()

@@ -51,15 +51,19 @@ class PgoDecisionTest {
     assertThat(((Number) value).intValue()).isEqualTo(days);
   }
 
-  @ParameterizedTest(name = "{0}, categoría {1} -> {2}")
+  @ParameterizedTest(name = "{0}, categoría {1}, adscripción {2} -> {3}")
   @CsvSource({
-    "ROF, 1, Decreto Supremo", "ROF, 6, Ordenanza Regional", "ROF, 7, Ordenanza Municipal",
-    "ROF, 8, Ordenanza Municipal", "MOP, 1, Resolución del titular de la entidad",
-    "MOP, 8, Resolución del titular de la entidad", "ROF, 4, Resolución del titular de la entidad (según su ley)",
+    "ROF, 1, , Decreto Supremo", "ROF, 6, , Ordenanza Regional", "ROF, 7, , Ordenanza Municipal",
+    "ROF, 8, , Ordenanza Municipal", "MOP, 1, MINISTERIO, Resolución Ministerial",
+    "MOP, 1, ORGANISMO_PUBLICO, Resolución del titular de la entidad", "MOP, 8, , Resolución del titular de la entidad",
+    "ROF, 4, , Resolución del titular de la entidad (según su ley)",
   })
-  void theApprovalInstrumentDependsOnDocumentAndEntity(String document, int category, String instrument) {
-    Object value = decisions.evaluateDecisionTableByKey("pgo-instrumento-aprobacion",
-        Map.of("documentType", document, "entityCategory", category)).getSingleResult().getSingleEntry();
+  void theApprovalInstrumentDependsOnDocumentEntityAndAdscription(String document, int category, String adscription,
+      String instrument) {
+    Map<String, Object> inputs = new java.util.HashMap<>(Map.of("documentType", document, "entityCategory", category));
+    inputs.put("mopAdscription", adscription);
+    Object value = decisions.evaluateDecisionTableByKey("pgo-instrumento-aprobacion", inputs)
+        .getSingleResult().getSingleEntry();
     assertThat(value).isEqualTo(instrument);
   }
 }

@@ -52,7 +52,10 @@ class PgoWireFormatTest {
         new OrgUnit("02", "Gerencia Municipal", "ORGANO", "LINEA", 2, "01", List.of("Gestionar")),
         new OrgUnit("04", "Gerencia de Turismo", "ORGANO", "LINEA", 3, "02", List.of("Promover"))));
     JsonNode node = json.readTree(json.writeValueAsString(StructureDiff.between(before, after)));
-    assertThat(names(node)).containsExactly("agregadas", "eliminadas", "modificadas");
+    assertThat(names(node)).containsExactly("agregadas", "eliminadas", "modificadas", "renombradas", "movidas",
+        "funciones", "recodificadas");
+    assertThat(node.get("renombradas")).isEmpty();
+    assertThat(node.get("recodificadas")).isEmpty();
     assertThat(node.get("agregadas").get(0).asText()).isEqualTo("04 Gerencia de Turismo");
     assertThat(node.get("eliminadas").get(0).asText()).isEqualTo("03 Oficina de Imagen");
     assertThat(names(node.get("modificadas").get(0))).containsExactly("unidad", "cambios");

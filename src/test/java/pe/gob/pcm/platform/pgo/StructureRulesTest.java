@@ -18,7 +18,9 @@ class StructureRulesTest {
       new PgoProperties.Toggle(true, "fuente de unidad única"),
       new PgoProperties.Toggle(true, "fuente de funciones"),
       new PgoProperties.Toggle(true, "fuente de nombres"),
-      new PgoProperties.Naming(true, Map.of("ORGANO.LINEA", "^(Gerencia|Dirección)"), "fuente de denominación")));
+      new PgoProperties.Naming(true, Map.of("ORGANO.LINEA", "^(Gerencia|Dirección)"), "fuente de denominación")),
+      Map.of(), new PgoProperties.Sgp("sgp-pcm", "SGP", "PCM - SGP"),
+      new PgoProperties.Mop(Map.of(), "fuente de artículos del MOP", "fuente del contenido del MOP"));
 
   final StructureRules rules = new StructureRules(PROPERTIES);
   final MunicipalModels models = new MunicipalModels();
@@ -145,5 +147,59 @@ class StructureRulesTest {
       assertThat(change.changes()).containsExactly(
           "nombre: «Gerencia de Servicios» → «Gerencia de Servicios Públicos»", "funciones: 1 → 2");
     });
+  }
+
+  // ---- MOP
+
+  OrgStructure mopModel() {
+    return OrgStructure.parse(models.structureJson(MunicipalModels.MOP_MODEL).orElseThrow(), "s", "Estructura");
+  }
+
+  static OrgStructure withArticles(OrgStructure mop, String text) {
+    MopContent c = mop.mop();
+    List<MopContent.Article> articles = c.articles().stream()
+        .map(a -> new MopContent.Article(a.code(), a.title(), a.text().isBlank() ? text : a.text())).toList();
+    return new OrgStructure(mop.units(), new MopContent(c.kind(), c.name(), c.acronym(), c.adscription(), c.objective(),
+        c.creationNorm(), articles));
+  }
+
+  @Test
+  void theModelMopAsksForTheArticlesLeftToWrite() {
+    List<Finding> findings = rules.check(mopModel(), 1, "MOP");
+    assertThat(findings).filteredOn(Finding::isError).extracting(Finding::rule).containsOnly("MOP_ARTICULOS");
+    assertThat(findings).extracting(Finding::message).containsExactly(
+        "falta el artículo «Naturaleza y adscripción» (código NATURALEZA) con su texto",
+        "falta el artículo «Objetivo y ámbito de intervención» (código OBJETIVO) con su texto",
+        "falta el artículo «Funciones generales» (código FUNCIONES_GENERALES) con su texto");
+    assertThat(findings).extracting(Finding::source).containsOnly("fuente de artículos del MOP");
+    assertThat(rules.check(withArticles(mopModel(), "Texto del artículo."), 1, "MOP")).isEmpty();
+    assertThat(OrgChart.svg(mopModel(), "MOP")).contains("Dirección Ejecutiva");
+  }
+
+  @Test
+  void aMopHasItsProgramaItsAdscriptionAndFunctionalUnitsOnly() {
+    OrgStructure complete = withArticles(mopModel(), "Texto.");
+    List<OrgUnit> units = new ArrayList<>(complete.units());
+    units.set(1, unit("02", "Oficina de Asesoría Jurídica", "ORGANO", "ASESORAMIENTO", 2, "01", "Asesorar"));
+    MopContent c = complete.mop();
+    OrgStructure wrong = new OrgStructure(units, new MopContent("FONDO", " ", null, new MopContent.Adscription("MINISTERIO", ""),
+        null, null, c.articles()));
+    List<Finding> findings = rules.check(wrong, 1, "MOP");
+    assertThat(findings).extracting(Finding::rule).containsExactly("MOP_DATOS", "MOP_DATOS", "MOP_ADSCRIPCION", "ESTRUCTURA");
+    assertThat(findings).extracting(Finding::message).contains("«mop.tipo» debe ser PROGRAMA o PROYECTO_ESPECIAL",
+        "en un MOP la clase es UNIDAD_FUNCIONAL (estructura funcional)");
+    assertThat(rules.check(new OrgStructure(complete.units()), 1, "MOP")).extracting(Finding::message)
+        .containsExactly("falta «mop»: el programa o proyecto, su adscripción y sus artículos");
+    // A ROF keeps its organic structure: no functional units and no MOP content.
+    assertThat(rules.check(complete, 1, "ROF")).extracting(Finding::message)
+        .contains("solo un MOP lleva «mop»: quítelo de la estructura del ROF", "la clase debe ser ORGANO o UNIDAD_ORGANICA");
+  }
+
+  @Test
+  void theMopFormatIsReadAndWrittenUnchangedAndARofHasNoMopKey() {
+    OrgStructure mop = mopModel();
+    assertThat(OrgStructure.parse(mop.toJson(), "s", "s")).isEqualTo(mop);
+    assertThat(mop.toJson()).contains("\"adscripcion\"", "\"articulos\"");
+    assertThat(new OrgStructure(base()).toJson()).doesNotContain("mop");
   }
 }

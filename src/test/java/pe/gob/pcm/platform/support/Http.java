@@ -92,6 +92,20 @@ public class Http {
     }
   }
 
+  public Response putJson(String path, String authorization, Object body) {
+    try {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+          .header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+      if (authorization != null) {
+        request.header("Authorization", authorization);
+      }
+      return send(request.build());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public Response upload(String path, String authorization, String fileName, String contentType, byte[] content) {
     return multipart(path, authorization, java.util.Map.of(),
         java.util.Map.of("archivo", new Part(fileName, contentType, content)));
