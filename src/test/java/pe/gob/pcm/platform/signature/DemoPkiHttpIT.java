@@ -65,7 +65,8 @@ class DemoPkiHttpIT {
     list.verify(caCertificate.getPublicKey());
 
     // an entity's signing certificate, issued by the demo CA: good, answered and signed by the CA
-    X509Certificate issued = pki.entityKey("20601234565", "Municipalidad Distrital de Ejemplo").certificate();
+    // a key of its own: an entity key is kept with the name it was first made with, which other tests read
+    X509Certificate issued = pki.userKey("prueba.pki.http", "Prueba PKI HTTP").certificate();
     assertThat(list.isRevoked(issued)).isFalse();
     CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
         new JcaX509CertificateHolder(caCertificate), issued.getSerialNumber());
