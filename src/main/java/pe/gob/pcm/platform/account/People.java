@@ -48,11 +48,11 @@ public class People {
 
   /** The roles a master user gives: the entity-side ones, except its own. */
   public static final List<Role> ASSIGNABLE = List.of(Role.MESA_PARTES, Role.TRAMITE_DOCUMENTARIO, Role.TI,
-      Role.OGPP, Role.ASESORIA_LEGAL);
+      Role.OGPP, Role.ASESORIA_LEGAL, Role.GERENCIA_MUNICIPAL, Role.COMISION_REGIDORES, Role.CONCEJO_MUNICIPAL);
 
   /** The roles shown for each person: the assignable ones and the master user's. */
-  private static final List<Role> SHOWN = List.of(Role.MESA_PARTES, Role.TRAMITE_DOCUMENTARIO, Role.TI,
-      Role.OGPP, Role.ASESORIA_LEGAL, Role.USUARIO_MAESTRO);
+  private static final List<Role> SHOWN = java.util.stream.Stream.concat(ASSIGNABLE.stream(),
+      java.util.stream.Stream.of(Role.USUARIO_MAESTRO)).toList();
 
   /** A person of the entity: {@code roles} are those to be given back when the person is inactive. */
   public record Person(String userId, String firstName, String lastName, String email, List<Role> roles,

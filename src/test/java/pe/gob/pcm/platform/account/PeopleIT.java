@@ -316,7 +316,7 @@ class PeopleIT {
     assertThat(lines).containsExactly(
         "3 correo Fila 3, Correo electrónico: no es un correo electrónico válido.",
         "4 usuario Fila 4, Usuario: repite el usuario de la fila 2.",
-        "5 roles Fila 5, Roles: «jefe-de-area» no es un rol (use mesa-partes, tramite-documentario, ti, ogpp o asesoria-legal).",
+        "5 roles Fila 5, Roles: «jefe-de-area» no es un rol (use mesa-partes, tramite-documentario, ti, ogpp, asesoria-legal, gerencia-municipal, comision-regidores o concejo-municipal).",
         "6 usuario Fila 6, Usuario: ya está en uso: elija otro.");
     assertThat(identity.createUserQuery().userIdIn(good, "correo." + run, "rol." + run).count()).isZero();
     assertThat(identity.createTenantQuery().tenantId(MUNI).userMember("pcm.ti").count()).isZero();
