@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -439,16 +440,24 @@ final class Browser implements AutoCloseable {
     scrollTo(picker);
     String before = field(key).getAttribute("value");
     picker.sendKeys(pdf.toAbsolutePath().toString());
+    AtomicReference<String> seen = new AtomicReference<>();
     try {
       wait.ignoring(StaleElementReferenceException.class).until(d -> {
         String value = field(key).getAttribute("value");
-        return value != null && !value.isBlank() && !value.equals(before)
+        boolean shown = value != null && !value.isBlank() && !value.equals(before)
             && !d.findElements(By.cssSelector(".documento-panel[data-campo='" + key + "'] .documento-firma")).isEmpty();
+        if (shown) {
+          seen.set(value);
+        }
+        return shown;
       });
+      // Tasklist may redraw the form right after the upload, emptying the field; the picker types the
+      // code again, so the field is read once it holds the code seen, not at a moment in between
+      wait.ignoring(StaleElementReferenceException.class).until(d -> seen.get().equals(field(key).getAttribute("value")));
     } catch (TimeoutException e) {
       throw new AssertionError("El selector de «" + key + "» no mostró el documento: «" + pickedText(key) + "»", e);
     }
-    String code = field(key).getAttribute("value");
+    String code = seen.get();
     typed.put(key, code);
     return code;
   }
