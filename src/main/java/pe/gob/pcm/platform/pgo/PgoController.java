@@ -100,6 +100,11 @@ public class PgoController {
     PgoStructures.Saved saved = structures.save(id, json, user.id());
     // the open task's form shows the version just saved, its counts and findings
     runtime.setVariables(e.processInstanceId, PgoDelegates.structureVariables(saved));
+    return ResponseEntity.ok(answer(saved));
+  }
+
+  /** What the editor reads of a saved or checked structure. */
+  static Map<String, Object> answer(PgoStructures.Saved saved) {
     Map<String, Object> body = new java.util.LinkedHashMap<>();
     body.put("version", saved.version());
     body.put("cambio", saved.changed());
@@ -107,7 +112,35 @@ public class PgoController {
     body.put("errores", saved.errors());
     body.put("advertencias", saved.warnings());
     body.put("hallazgos", PgoDelegates.rows(saved.findings()));
-    return ResponseEntity.ok(body);
+    return body;
+  }
+
+  /**
+   * Applies the rules to a structure without saving it: the editor page asks as the person edits,
+   * to show each finding on its unit. Whoever may see the expediente may ask.
+   */
+  @PostMapping(value = "/expedientes/{id}/estructura/verificacion",
+      consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE})
+  @Operation(summary = "Verificar una estructura sin guardarla",
+      description = "Aplica las reglas de estructura (con su fuente legal) a la estructura enviada, sin crear una"
+          + " versión: el editor la pide mientras la persona edita. Responde los hallazgos por unidad y si difiere"
+          + " de la última versión guardada.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "La estructura en el formato JSON de"
+      + " docs/processes/pgo.md")
+  @ApiResponse(responseCode = "200", description = "Verificada: version (la última guardada), cambio, unidades,"
+      + " errores, advertencias y hallazgos")
+  @ApiResponse(responseCode = "400", description = "El texto no es una estructura en el formato, con el problema",
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
+  @ApiResponse(responseCode = "403", description = "Enviada con la sesión de Tasklist desde otro sitio",
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
+  @ApiResponse(responseCode = "404", description = "El expediente no existe o el usuario no puede verlo",
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
+  public ResponseEntity<?> checkStructure(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @Parameter(description = "Número del expediente") @PathVariable long id, @RequestBody(required = false) String json) {
+    if (visible(user, id) == null) {
+      return notFound();
+    }
+    return ResponseEntity.ok(answer(structures.check(id, json)));
   }
 
   @GetMapping(value = "/expedientes/{id}/organigrama.svg", produces = "image/svg+xml")

@@ -27,9 +27,8 @@ public class PgoStructures {
 
   @Transactional
   public Saved save(long expedienteId, String json, String userId) {
-    PgoMapper.Expediente expediente = mapper.expediente(expedienteId);
     OrgStructure structure = OrgStructure.parse(json, "estructura", "Estructura (JSON)");
-    List<Finding> findings = rules.check(structure, expediente.entityCategory, expediente.documentType);
+    List<Finding> findings = findings(expedienteId, structure);
     int errors = (int) findings.stream().filter(Finding::isError).count();
     String canonical = structure.toJson();
     PgoMapper.Structure latest = mapper.latestStructure(expedienteId);
@@ -39,8 +38,18 @@ public class PgoStructures {
       version++;
       mapper.insertStructure(expedienteId, version, canonical, errors, findings.size() - errors, userId);
     }
-    return new Saved(version, changed, errors, findings.size() - errors, findings, structure.units().size(),
-        adscription(structure));
+    return saved(version, changed, findings, structure);
+  }
+
+  /**
+   * The rules applied to a structure that is not saved (the editor checks as the person edits):
+   * {@code version} is the latest saved one (0 if none), {@code changed} whether this one differs.
+   */
+  public Saved check(long expedienteId, String json) {
+    OrgStructure structure = OrgStructure.parse(json, "estructura", "Estructura (JSON)");
+    PgoMapper.Structure latest = mapper.latestStructure(expedienteId);
+    boolean changed = latest == null || !latest.content().equals(structure.toJson());
+    return saved(latest == null ? 0 : latest.version(), changed, findings(expedienteId, structure), structure);
   }
 
   /** The rules applied to the latest version; null when there is none yet. */
@@ -49,11 +58,18 @@ public class PgoStructures {
     if (latest == null) {
       return null;
     }
-    PgoMapper.Expediente expediente = mapper.expediente(expedienteId);
     OrgStructure structure = OrgStructure.parse(latest.content(), "estructura", "Estructura");
-    List<Finding> findings = rules.check(structure, expediente.entityCategory, expediente.documentType);
+    return saved(latest.version(), false, findings(expedienteId, structure), structure);
+  }
+
+  private List<Finding> findings(long expedienteId, OrgStructure structure) {
+    PgoMapper.Expediente expediente = mapper.expediente(expedienteId);
+    return rules.check(structure, expediente.entityCategory, expediente.documentType);
+  }
+
+  private static Saved saved(int version, boolean changed, List<Finding> findings, OrgStructure structure) {
     int errors = (int) findings.stream().filter(Finding::isError).count();
-    return new Saved(latest.version(), false, errors, findings.size() - errors, findings, structure.units().size(),
+    return new Saved(version, changed, errors, findings.size() - errors, findings, structure.units().size(),
         adscription(structure));
   }
 

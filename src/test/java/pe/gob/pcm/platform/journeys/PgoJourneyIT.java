@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +32,7 @@ class PgoJourneyIT {
   @Autowired pe.gob.pcm.platform.document.DocumentStore documents;
   @Autowired pe.gob.pcm.platform.pgo.PgoStructures structures;
   @Autowired pe.gob.pcm.platform.pgo.PgoRounds rounds;
+  @Autowired pe.gob.pcm.platform.pgo.PgoMapper pgo;
   Browser browser;
 
   @BeforeEach
@@ -47,10 +49,6 @@ class PgoJourneyIT {
   @Test
   void planningOfficeFormulatesTheRofSeesItsOrganigramAndSendsIt() {
     browser.login("tasklist", "muni.ogpp");
-    String draft = browser.upload(Journeys.pdf("proyecto-rof", "Proyecto de ROF"), false);
-    String draftNorm = browser.upload(Journeys.pdf("proyecto-ordenanza", "Proyecto de ordenanza"), false);
-    String technicalReport = browser.upload(Journeys.pdf("informe-tecnico", "Informe tecnico sustentatorio"), false);
-
     browser.openTasklist();
     browser.openStartForm("PGO: formulación y evaluación del ROF/MOP");
     browser.fill("entityRuc", "20601234565");
@@ -69,27 +67,41 @@ class PgoJourneyIT {
     browser.claim();
     String editor = browser.driver().findElement(By.partialLinkText("Editar la estructura")).getAttribute("href");
 
-    // The structure editor: one more function for the Gerencia Municipal, saved as version 2.
+    // The structure editor: the municipal model as a tree and an organigram beside it.
     browser.open(editor.substring(editor.indexOf("/pgo/")));
-    browser.waiting().until(d -> d.findElement(By.id("json")).getAttribute("value").contains("Gerencia Municipal"));
-    ((JavascriptExecutor) browser.driver()).executeScript(
-        "const t = document.getElementById('json'); const s = JSON.parse(t.value);"
-            + " s.unidades.find(u => u.nombre === 'Gerencia Municipal').funciones.push("
-            + "'Conducir la implementación del gobierno digital en la municipalidad.');"
-            + " t.value = JSON.stringify(s, null, 2);");
+    editorReady(21);
+    assertThat(chartText()).contains("Gerencia Municipal");
+    // one more function for the Gerencia Municipal
+    chooseUnit("03", "Gerencia Municipal");
+    WebElement functions = browser.driver().findElement(By.id("u-funciones"));
+    functions.sendKeys(Keys.END, Keys.ENTER, "Conducir la implementación del gobierno digital en la municipalidad.");
+    functions.sendKeys(Keys.TAB);
+    // a unit added under it: the rules, run as the person edits, mark it on its unit with the source
+    browser.driver().findElement(By.id("agregar-hijo")).click();
+    browser.waitForText("Verificación al editar: 22 unidades");
+    browser.waiting().until(d -> d.findElement(By.id("u-hallazgos")).getText().contains("no tiene funciones"));
+    assertThat(browser.driver().findElement(By.id("u-nombre")).getAttribute("value")).isEqualTo("Nueva unidad");
+    assertThat(browser.driver().findElement(By.cssSelector("#arbol li[id='03.10'] .marca.ERROR")).isDisplayed()).isTrue();
+    assertThat(chartText()).contains("Nueva unidad");
+    browser.screenshot("pgo-editor");
+    // taken back with «Deshacer»: the function stays, the unit goes
+    browser.driver().findElement(By.id("deshacer")).click();
+    browser.waitForText("Verificación al editar: 21 unidades, 0 errores");
+    assertThat(browser.driver().findElements(By.cssSelector("#arbol li[id='03.10']"))).isEmpty();
+    assertThat(browser.driver().findElement(By.id("cambios")).getText()).isEqualTo("Cambios sin guardar.");
     browser.driver().findElement(By.id("guardar")).click();
     browser.waitForText("Guardada la versión 2");
-    assertThat(browser.driver().findElement(By.id("resultado")).getText()).contains("0 errores");
-    assertThat(imageLoaded(browser.driver().findElement(By.id("organigrama")))).isTrue();
+    assertThat(browser.driver().findElement(By.id("resultado")).getText()).contains("21 unidades", "0 errores");
 
     browser.openTask("Mis tareas", "Formular la propuesta de ROF/MOP");
     WebElement organigram = browser.waiting().until(d -> d.findElement(By.cssSelector(".fjs-form img[alt='Organigrama']")));
     browser.waiting().until(d -> imageLoaded(organigram));
     browser.waitForText("(versión 2)");
     assertThat(browser.field("structureSummary").getAttribute("value")).startsWith("Versión 2 de la estructura: 21 unidades, 0 errores");
-    browser.fill("proyectoDocumentId", draft);
-    browser.fill("normaProyectoDocumentId", draftNorm);
-    browser.fill("informeTecnicoDocumentId", technicalReport);
+    // the documents are chosen in the form itself
+    browser.pick("proyectoDocumentId", Journeys.pdf("proyecto-rof", "Proyecto de ROF"));
+    browser.pick("normaProyectoDocumentId", Journeys.pdf("proyecto-ordenanza", "Proyecto de ordenanza"));
+    browser.pick("informeTecnicoDocumentId", Journeys.pdf("informe-tecnico", "Informe tecnico sustentatorio"));
     browser.choose("formulateAction", "Enviar a asesoría jurídica");
     browser.scrollTo(organigram);
     browser.screenshot("pgo");
@@ -98,6 +110,25 @@ class PgoJourneyIT {
 
     browser.login("tasklist", "muni.legal");
     assertThat(browser.tasksIn("Tareas de mis grupos")).contains("Emitir informe legal");
+  }
+
+  /** Waits until the editor has drawn the structure: the tree and the organigram with every unit. */
+  private void editorReady(int units) {
+    browser.waiting().until(d -> "1".equals(d.findElement(By.tagName("body")).getAttribute("data-listo")));
+    browser.waiting().until(d -> d.findElements(By.cssSelector("#arbol li.jstree-node")).size() == units);
+    browser.waiting().until(d -> String.valueOf(units).equals(d.findElement(By.id("organigrama")).getAttribute("data-unidades")));
+    browser.waitForText("Verificación al editar: " + units + " unidades");
+  }
+
+  private void chooseUnit(String code, String name) {
+    browser.driver().findElement(By.cssSelector("#arbol li[id='" + code + "'] > a")).click();
+    browser.waiting().until(d -> name.equals(d.findElement(By.id("u-nombre")).getAttribute("value")));
+  }
+
+  /** The texts the organigram (ECharts, drawn as SVG) shows. */
+  private String chartText() {
+    return browser.driver().findElements(By.cssSelector("#organigrama svg text")).stream()
+        .map(WebElement::getText).collect(java.util.stream.Collectors.joining(" | "));
   }
 
   private boolean imageLoaded(WebElement image) {
@@ -195,5 +226,68 @@ class PgoJourneyIT {
     browser.screenshot("pgo-ronda");
     assertThat(rounds.rounds(id).get(1).observations()).singleElement()
         .satisfies(o -> assertThat(o.unit()).isEqualTo("04"));
+  }
+
+  @Test
+  void aMinistryOfSixtyUnitsIsEditedInTheTree() {
+    var pi = actors.as("pcm.ogpp", () -> runtime.startProcessInstanceByKey("pgo-rof-mop", pe.gob.pcm.platform.support.TaskDriver.vars(
+        "entityRuc", "20168999926", "entityName", "Presidencia del Consejo de Ministros", "entityCategory", "1",
+        "documentType", "ROF", "trigger", "REASIGNACION")));
+    long id = ((Number) runtime.getVariable(pi.getId(), "expedienteId")).longValue();
+    structures.save(id, ministry(), "pcm.ogpp");
+
+    browser.login("tasklist", "pcm.ogpp");
+    browser.open("/pgo/estructura.html?expediente=" + id);
+    editorReady(60);
+    // a dirección moved to another dirección general with «Depende de»: same level, now under it
+    chooseUnit("02.1.1", "Dirección 1.1 del Viceministerio 1");
+    new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("u-padre"))).selectByValue("03.2");
+    browser.waiting().until(d -> !d.findElements(By.cssSelector("#arbol li[id='03.2'] li[id='02.1.1']")).isEmpty());
+    assertThat(browser.driver().findElement(By.id("u-nivel")).getAttribute("value")).isEqualTo("4");
+    browser.screenshot("pgo-editor-ministerio");
+    browser.driver().findElement(By.id("guardar")).click();
+    browser.waitForText("Guardada la versión 2 (60 unidades)");
+    assertThat(structures.latest(id).version()).isEqualTo(2);
+    assertThat(pe.gob.pcm.platform.pgo.OrgStructure.parse(pgo.latestStructure(id).content(), "e", "E")
+        .unit("02.1.1").orElseThrow().parent()).isEqualTo("03.2");
+  }
+
+  /** A ministry's structure of 60 units: Alta Dirección, control and defence, two viceministries with
+   * their direcciones generales and direcciones, the Secretaría General's offices and six desconcentrados. */
+  static String ministry() {
+    java.util.List<String> units = new java.util.ArrayList<>();
+    java.util.function.BiConsumer<String, String> add = (fields, name) -> units.add("{" + fields + ", \"nombre\": \"" + name
+        + "\", \"funciones\": [\"Ejercer las funciones de " + name + ".\"]}");
+    add.accept("\"codigo\": \"01\", \"clase\": \"ORGANO\", \"tipo\": \"ALTA_DIRECCION\", \"nivel\": 1", "Despacho Ministerial");
+    for (int v = 1; v <= 2; v++) {
+      add.accept("\"codigo\": \"0" + (v + 1) + "\", \"clase\": \"ORGANO\", \"tipo\": \"ALTA_DIRECCION\", \"nivel\": 2, \"padre\": \"01\"",
+          "Despacho Viceministerial " + v);
+      for (int g = 1; g <= 3; g++) {
+        String dg = "0" + (v + 1) + "." + g;
+        add.accept("\"codigo\": \"" + dg + "\", \"clase\": \"ORGANO\", \"tipo\": \"LINEA\", \"nivel\": 3, \"padre\": \"0" + (v + 1) + "\"",
+            "Dirección General " + g + " del Viceministerio " + v);
+        for (int d = 1; d <= 3; d++) {
+          add.accept("\"codigo\": \"" + dg + "." + d + "\", \"clase\": \"UNIDAD_ORGANICA\", \"tipo\": \"LINEA\", \"nivel\": 4, \"padre\": \"" + dg + "\"",
+              "Dirección " + g + "." + d + " del Viceministerio " + v);
+        }
+      }
+    }
+    add.accept("\"codigo\": \"04\", \"clase\": \"ORGANO\", \"tipo\": \"ALTA_DIRECCION\", \"nivel\": 2, \"padre\": \"01\"", "Secretaría General");
+    for (int o = 1; o <= 6; o++) {
+      String og = "04." + o;
+      add.accept("\"codigo\": \"" + og + "\", \"clase\": \"ORGANO\", \"tipo\": \"" + (o <= 3 ? "APOYO" : "ASESORAMIENTO")
+          + "\", \"nivel\": 3, \"padre\": \"04\"", "Oficina General " + o);
+      for (int u = 1; u <= 3; u++) {
+        add.accept("\"codigo\": \"" + og + "." + u + "\", \"clase\": \"UNIDAD_ORGANICA\", \"tipo\": \"" + (o <= 3 ? "APOYO" : "ASESORAMIENTO")
+            + "\", \"nivel\": 4, \"padre\": \"" + og + "\"", "Oficina " + o + "." + u);
+      }
+    }
+    add.accept("\"codigo\": \"05\", \"clase\": \"ORGANO\", \"tipo\": \"ASESORAMIENTO\", \"nivel\": 2, \"padre\": \"01\"", "Órgano de Control Institucional");
+    add.accept("\"codigo\": \"06\", \"clase\": \"ORGANO\", \"tipo\": \"ASESORAMIENTO\", \"nivel\": 2, \"padre\": \"01\"", "Procuraduría Pública");
+    for (int r = 1; r <= 6; r++) {
+      add.accept("\"codigo\": \"07." + r + "\", \"clase\": \"ORGANO\", \"tipo\": \"DESCONCENTRADO\", \"nivel\": 2, \"padre\": \"01\"",
+          "Oficina Desconcentrada " + r);
+    }
+    return "{\"unidades\": [" + String.join(",\n", units) + "]}";
   }
 }
