@@ -67,7 +67,8 @@ public class ProcedureCycle implements ExecutionListener, TaskListener {
       FieldChecks checks = new FieldChecks();
       checks.check(CODE, "Código del procedimiento", procedure == null ? "no hay un procedimiento estandarizado con ese código"
           : procedure.currentVersion() == null ? "aún no tiene una versión publicada que actualizar"
-          : mapper.openVersions(procedure.id()) > 0 ? "ya tiene una versión en formulación, revisión o aprobación" : null);
+          : mapper.openVersions(procedure.id()) > 0 || updating(procedure.code()) > 0
+              ? "ya tiene una versión en formulación, revisión o aprobación" : null);
       checks.throwIfAny();
       ProcedureMapper.VersionRow current = mapper.versionOf(procedure.id(), procedure.currentVersion());
       execution.setVariable(CODE, procedure.code());
@@ -77,6 +78,11 @@ public class ProcedureCycle implements ExecutionListener, TaskListener {
     }
     execution.setVariable(VERSION_ID, null);
     execution.setVariable(LEGAL_OBSERVATION, null);
+  }
+
+  /** Cycles of the procedure running (also before their version is first saved). */
+  private long updating(String code) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKeyLike(code + "-V%").count();
   }
 
   /** The form of an update starts from the version in force. */
