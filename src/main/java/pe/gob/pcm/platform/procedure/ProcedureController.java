@@ -193,19 +193,7 @@ public class ProcedureController {
     }
 
     private static int number(FieldChecks checks, String field, String label, String raw, int min, int max, int fallback) {
-      if (blank(raw)) {
-        return fallback;
-      }
-      try {
-        int value = Integer.parseInt(raw.strip());
-        if (value >= min && value <= max) {
-          return value;
-        }
-      } catch (NumberFormatException e) {
-        // refused below
-      }
-      checks.check(field, label, "debe ser un número entre " + min + " y " + max);
-      return fallback;
+      return checks.wholeNumber(field, label, raw, min, max, fallback, "debe ser un número entre " + min + " y " + max);
     }
   }
 

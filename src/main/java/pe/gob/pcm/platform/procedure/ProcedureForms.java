@@ -5,7 +5,6 @@ import static pe.gob.pcm.platform.validation.ProcessInputs.text;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -120,17 +119,7 @@ final class ProcedureForms {
   }
 
   static LocalDate date(FieldChecks checks, VariableScope scope, String variable, String label) {
-    String raw = text(scope, variable);
-    if (raw == null || raw.isBlank()) {
-      checks.check(variable, label, "es obligatoria");
-      return null;
-    }
-    try {
-      return LocalDate.parse(raw.strip().length() > 10 ? raw.strip().substring(0, 10) : raw.strip());
-    } catch (DateTimeParseException e) {
-      checks.check(variable, label, "no es una fecha (AAAA-MM-DD)");
-      return null;
-    }
+    return pe.gob.pcm.platform.validation.ProcessInputs.date(checks, scope, variable, label);
   }
 
   /** A required choice among {@code allowed}. */
