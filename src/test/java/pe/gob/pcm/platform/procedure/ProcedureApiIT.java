@@ -143,6 +143,14 @@ class ProcedureApiIT {
   }
 
   @Test
+  void thePageOfTheEntitysProceduresIsServed() {
+    Http.Response page = http.get("/procedimientos/index.html", null);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("Procedimientos estandarizados de", "procedimientos.js");
+    assertThat(http.get("/procedimientos/procedimientos.js", null).body()).contains("/api/entidad/procedimientos");
+  }
+
+  @Test
   void onlySgpEvaluatorsStartTheCycle() {
     Http.Response forbidden = http.postJson("/api/procedimientos/formulaciones", MUNI, Map.of());
     assertThat(forbidden.status()).isEqualTo(403);
