@@ -24,7 +24,8 @@ class ArchitectureTest {
 
   /** The procedures and the PIDE. */
   static final String[] FEATURES = {"..platform.tramite..", "..platform.pide..", "..platform.survey..",
-      "..platform.colabora..", "..platform.mpv..", "..platform.pgo..", "..platform.metrics.."};
+      "..platform.colabora..", "..platform.mpv..", "..platform.pgo..", "..platform.metrics..",
+      "..platform.procedure.."};
 
   @ArchTest
   static final ArchRule topLevelRoomsHaveNoCycles =

@@ -118,20 +118,8 @@ public class PgoCasesController {
   }
 
   private static Integer number(FieldChecks checks, String field, String label, String raw, int min, int max, Integer fallback) {
-    if (blank(raw)) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(raw.strip());
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    checks.check(field, label, ("nivel".equals(field) ? "elija NACIONAL, REGIONAL, LOCAL o una categoría" : "debe ser un número")
-        + " entre " + min + " y " + max);
-    return fallback;
+    return checks.wholeNumber(field, label, raw, min, max, fallback,
+        ("nivel".equals(field) ? "elija NACIONAL, REGIONAL, LOCAL o una categoría" : "debe ser un número") + " entre " + min + " y " + max);
   }
 
   private static boolean blank(String s) {

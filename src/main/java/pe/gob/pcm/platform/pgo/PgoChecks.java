@@ -7,7 +7,6 @@ import static pe.gob.pcm.platform.pgo.PgoProcess.*;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -268,17 +267,7 @@ public class PgoChecks implements ExecutionListener, TaskListener {
   }
 
   static LocalDate date(FieldChecks checks, VariableScope scope, String variable, String label) {
-    String raw = text(scope, variable);
-    if (raw == null || raw.isBlank()) {
-      checks.check(variable, label, "es obligatoria");
-      return null;
-    }
-    try {
-      return LocalDate.parse(raw.strip().length() > 10 ? raw.strip().substring(0, 10) : raw.strip());
-    } catch (DateTimeParseException e) {
-      checks.check(variable, label, "no es una fecha (AAAA-MM-DD)");
-      return null;
-    }
+    return ProcessInputs.date(checks, scope, variable, label);
   }
 
   private void choice(DelegateTask task, String variable, String label, Set<String> allowed) {

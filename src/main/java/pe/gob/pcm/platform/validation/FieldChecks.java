@@ -20,6 +20,26 @@ public final class FieldChecks {
     return check(field, label, rule.apply(value));
   }
 
+  /**
+   * A whole number from {@code min} to {@code max} given as text (a query parameter): {@code fallback}
+   * when blank; otherwise refused with {@code problem} and answered {@code fallback}.
+   */
+  public Integer wholeNumber(String field, String label, String raw, int min, int max, Integer fallback, String problem) {
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(raw.strip());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    check(field, label, problem);
+    return fallback;
+  }
+
   public boolean hasErrors() {
     return !errors.isEmpty();
   }

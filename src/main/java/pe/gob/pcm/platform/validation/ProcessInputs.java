@@ -16,6 +16,22 @@ public final class ProcessInputs {
     return value == null ? null : value.toString();
   }
 
+  /** A required date variable (a form's date, maybe with a time), or null with the refusal added to {@code checks}. */
+  public static java.time.LocalDate date(pe.gob.pcm.platform.validation.FieldChecks checks, VariableScope scope,
+      String variable, String label) {
+    String raw = text(scope, variable);
+    if (raw == null || raw.isBlank()) {
+      checks.check(variable, label, "es obligatoria");
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(raw.strip().length() > 10 ? raw.strip().substring(0, 10) : raw.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      checks.check(variable, label, "no es una fecha (AAAA-MM-DD)");
+      return null;
+    }
+  }
+
   /** The user authenticated in the current engine command, or {@code fallback} (a timer, a job). */
   public static String currentUser(String fallback) {
     Authentication auth = Context.getCommandContext() == null
