@@ -25,7 +25,7 @@ class ArchitectureTest {
   /** The procedures and the PIDE. */
   static final String[] FEATURES = {"..platform.tramite..", "..platform.pide..", "..platform.survey..",
       "..platform.colabora..", "..platform.mpv..", "..platform.pgo..", "..platform.metrics..",
-      "..platform.procedure.."};
+      "..platform.procedure..", "..platform.processmap.."};
 
   @ArchTest
   static final ArchRule topLevelRoomsHaveNoCycles =
