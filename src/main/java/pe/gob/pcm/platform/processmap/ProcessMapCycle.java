@@ -90,8 +90,17 @@ public class ProcessMapCycle implements ExecutionListener, TaskListener {
     template = template == null || template.isBlank() || "NINGUNA".equals(template) ? null : template.strip();
     checks.check(TEMPLATE, "Plantilla de la SGP", template != null && templates.find(template).isEmpty()
         ? "elija una plantilla de la lista" : null);
-    checks.check(ENTITY_RUC, "Entidad", mapper.openCases(ruc) > 0
-        ? "la entidad ya tiene un expediente de mapa de procesos en curso" : null);
+    // A case whose instance was cancelled (in Cockpit) no longer blocks the entity.
+    org.camunda.bpm.engine.RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    long open = 0;
+    for (String instance : mapper.openCases(ruc)) {
+      if (runtime.createProcessInstanceQuery().processInstanceId(instance).count() == 0) {
+        mapper.cancel(instance);
+      } else {
+        open++;
+      }
+    }
+    checks.check(ENTITY_RUC, "Entidad", open > 0 ? "la entidad ya tiene un expediente de mapa de procesos en curso" : null);
     checks.throwIfAny();
 
     ProcessMapMapper.Case c = new ProcessMapMapper.Case();

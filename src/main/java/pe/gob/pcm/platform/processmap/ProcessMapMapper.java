@@ -63,9 +63,13 @@ public interface ProcessMapMapper {
   @Select("SELECT " + CASE_COLUMNS + " FROM mapa_expediente WHERE id = #{id}")
   Case findCase(long id);
 
-  @Select("SELECT COUNT(*) FROM mapa_expediente WHERE entity_ruc = #{ruc} AND estado NOT IN"
-      + " ('APROBADO', 'DESFAVORABLE', 'ARCHIVADO')")
-  int openCases(String ruc);
+  @Select("SELECT process_instance_id FROM mapa_expediente WHERE entity_ruc = #{ruc} AND estado NOT IN"
+      + " ('APROBADO', 'DESFAVORABLE', 'ARCHIVADO', 'CANCELADO')")
+  List<String> openCases(String ruc);
+
+  @Update("UPDATE mapa_expediente SET estado = 'CANCELADO', updated_at = CURRENT_TIMESTAMP"
+      + " WHERE process_instance_id = #{processInstanceId}")
+  void cancel(String processInstanceId);
 
   @Update("UPDATE mapa_expediente SET estado = #{state}, updated_at = CURRENT_TIMESTAMP WHERE id = #{id}")
   void setState(@Param("id") long id, @Param("state") String state);
