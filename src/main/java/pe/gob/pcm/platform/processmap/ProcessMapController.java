@@ -236,7 +236,11 @@ public class ProcessMapController {
       throw new ResponseStatusException(HttpStatus.CONFLICT,
           "Solo la oficina de planeamiento de la entidad, con la tarea «Subsanar» abierta, responde la ronda en curso.");
     }
-    return rounds.answer(id, ronda, body, user.id());
+    List<ProcessMapMapper.Observation> answered = rounds.answer(id, ronda, body, user.id());
+    // the open «Subsanar» form shows the answers just saved
+    runtime.setVariable(c.processInstanceId, ProcessMapProcess.OBSERVATIONS,
+        org.camunda.spin.plugin.variable.SpinValues.jsonValue(org.camunda.spin.Spin.JSON(rounds.rows(answered))).create());
+    return answered;
   }
 
   @GetMapping("/api/entidades/{ruc}/mapa-procesos")
