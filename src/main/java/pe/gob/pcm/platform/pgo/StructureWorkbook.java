@@ -137,7 +137,7 @@ public final class StructureWorkbook {
       String type = line.choice("tipo", TYPE_NAMES, "no es un tipo de órgano: use " + String.join(", ", OrgUnit.TYPES));
       Integer level = line.level();
       String parent = line.text("padre");
-      List<String> functions = functions(line.text("funciones"));
+      List<String> functions = functions(line.raw("funciones"));
       units.add(new OrgUnit(code, name, kind, type, level, parent.isEmpty() ? null : parent, functions));
       rowOf.add(row);
     }
@@ -178,7 +178,8 @@ public final class StructureWorkbook {
     Map<String, String> parentOf = new LinkedHashMap<>();
     for (int i = 0; i < units.size(); i++) {
       OrgUnit unit = units.get(i);
-      if (unit.parent() == null || unit.code() == null) {
+      // a repeated code is refused already; its dependency is not followed
+      if (unit.parent() == null || unit.code() == null || !rowOf.get(i).equals(rowOfCode.get(unit.code()))) {
         continue;
       }
       if (!rowOfCode.containsKey(unit.parent())) {
@@ -252,6 +253,12 @@ public final class StructureWorkbook {
 
     String text(String field) {
       return Spreadsheets.cell(cells, column.get(field));
+    }
+
+    /** The cell as written, line breaks at its ends included. */
+    String raw(String field) {
+      Integer index = column.get(field);
+      return index != null && index < cells.size() ? cells.get(index) : "";
     }
 
     /** The cell's text, or null (refused) when it is empty. */
