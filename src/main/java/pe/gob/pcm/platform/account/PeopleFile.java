@@ -1,6 +1,5 @@
 package pe.gob.pcm.platform.account;
 
-import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -11,13 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import pe.gob.pcm.platform.validation.InvalidInputException;
+import pe.gob.pcm.platform.validation.Spreadsheets;
 
 /**
  * The people import file (docs/personas.md): CSV in UTF-8 or the first sheet of an XLSX book,
@@ -34,15 +28,6 @@ final class PeopleFile {
   /** One person's line as written; {@code row} as the spreadsheet shows it. */
   record Line(int row, String userId, String firstName, String lastName, String email, String roles) {}
 
-  static {
-    // An XLSX is a zip: POI refuses entries that inflate more than 100 times (its default); this
-    // also bounds what one entry may inflate to (POI's default is 4 GB). A sheet of a few
-    // thousand people is well under 1 MB. Nothing else in the platform reads office files.
-    if (ZipSecureFile.getMaxEntrySize() > 32L * 1024 * 1024) {
-      ZipSecureFile.setMaxEntrySize(32L * 1024 * 1024);
-    }
-  }
-
   private PeopleFile() {}
 
   /** The file's lines (blank ones left out), or the refusal of the whole file. */
@@ -52,9 +37,10 @@ final class PeopleFile {
     }
     List<List<String>> records;
     String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-    if (startsWith(content, 0x50, 0x4B, 0x03, 0x04)) {
+    Spreadsheets.Format format = Spreadsheets.format(content);
+    if (format == Spreadsheets.Format.XLSX || format == Spreadsheets.Format.ENCRYPTED) {
       records = xlsx(content, maxRows);
-    } else if (startsWith(content, 0xD0, 0xCF, 0x11, 0xE0) || name.endsWith(".xls")) {
+    } else if (format == Spreadsheets.Format.XLS || name.endsWith(".xls")) {
       throw refused("es un libro de Excel 97-2003 (.xls): guárdelo como libro de Excel (.xlsx) o como CSV UTF-8");
     } else if (name.endsWith(".xlsx")) {
       throw refused("no es un libro de Excel (.xlsx) válido");
@@ -129,11 +115,11 @@ final class PeopleFile {
   }
 
   private static String cell(List<String> record, int index) {
-    return index < record.size() ? record.get(index).strip() : "";
+    return Spreadsheets.cell(record, index);
   }
 
   private static boolean blank(List<String> record) {
-    return record.stream().allMatch(String::isBlank);
+    return Spreadsheets.blank(record);
   }
 
   // --- CSV (RFC 4180: commas, fields in double quotes may hold commas, quotes and line breaks) ---
@@ -202,46 +188,18 @@ final class PeopleFile {
   // --- XLSX: the first sheet, each cell as Excel shows it -------------------------------------------
 
   private static List<List<String>> xlsx(byte[] content, int maxRows) {
-    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-      if (book.getNumberOfSheets() == 0) {
-        throw refused("el libro no tiene hojas");
-      }
-      Sheet sheet = book.getSheetAt(0);
-      if (sheet.getLastRowNum() > maxRows + 1000) {
-        throw refused("tiene más de " + maxRows + " personas: divídalo en archivos de hasta " + maxRows + " filas");
-      }
-      DataFormatter formatter = new DataFormatter(Locale.ROOT);
-      formatter.setUseCachedValuesForFormulaCells(true);
-      List<List<String>> records = new ArrayList<>();
-      for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-        Row row = sheet.getRow(r);
-        List<String> record = new ArrayList<>();
-        if (row != null) {
-          for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-            Cell cell = row.getCell(c);
-            record.add(cell == null ? "" : formatter.formatCellValue(cell));
-          }
-        }
-        records.add(record);
-      }
-      return records;
-    } catch (InvalidInputException e) {
-      throw e;
-    } catch (Exception e) {
-      throw refused("no se pudo leer como libro de Excel (.xlsx): ábralo en Excel, revíselo y guárdelo de nuevo");
+    try {
+      return Spreadsheets.rows(content, null, maxRows + 1000);
+    } catch (Spreadsheets.Unreadable e) {
+      throw switch (e.problem()) {
+        case NO_SHEET -> refused("el libro no tiene hojas");
+        case TOO_MANY_ROWS -> refused("tiene más de " + maxRows + " personas: divídalo en archivos de hasta " + maxRows
+            + " filas");
+        case ENCRYPTED -> refused("está protegido con contraseña: quite la contraseña en Excel y súbalo de nuevo");
+        case UNREADABLE -> refused("no se pudo leer como libro de Excel (.xlsx): ábralo en Excel, revíselo y guárdelo"
+            + " de nuevo");
+      };
     }
-  }
-
-  private static boolean startsWith(byte[] content, int... magic) {
-    if (content.length < magic.length) {
-      return false;
-    }
-    for (int i = 0; i < magic.length; i++) {
-      if ((content[i] & 0xFF) != magic[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static InvalidInputException refused(String reason) {

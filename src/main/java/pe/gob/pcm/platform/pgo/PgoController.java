@@ -23,10 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import pe.gob.pcm.platform.security.ApiAuthentication;
 import pe.gob.pcm.platform.security.PlatformUser;
-import pe.gob.pcm.platform.document.DocumentStore;
-import pe.gob.pcm.platform.security.Role;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import pe.gob.pcm.platform.validation.ApiErrors;
 
 /**
@@ -46,18 +42,13 @@ import pe.gob.pcm.platform.validation.ApiErrors;
 public class PgoController {
 
   private final PgoMapper mapper;
-  private final DocumentStore documents;
   private final PgoStructures structures;
-  private final TaskService tasks;
-  private final RuntimeService runtime;
+  private final PgoStructureAccess access;
 
-  public PgoController(PgoMapper mapper, DocumentStore documents, PgoStructures structures, TaskService tasks,
-      RuntimeService runtime) {
-    this.runtime = runtime;
+  public PgoController(PgoMapper mapper, PgoStructures structures, PgoStructureAccess access) {
     this.mapper = mapper;
-    this.documents = documents;
     this.structures = structures;
-    this.tasks = tasks;
+    this.access = access;
   }
 
   /**
@@ -85,21 +76,7 @@ public class PgoController {
       content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
   public ResponseEntity<?> saveStructure(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "Número del expediente") @PathVariable long id, @RequestBody(required = false) String json) {
-    PgoMapper.Expediente e = visible(user, id);
-    if (e == null) {
-      return notFound();
-    }
-    boolean planner = user.groupIds().contains(Role.OGPP.groupId()) && user.tenantIds().contains(e.entityRuc);
-    boolean editable = tasks.createTaskQuery().processInstanceId(e.processInstanceId)
-        .taskDefinitionKeyIn("Task_Formulate", "Task_Correct").count() > 0;
-    if (!planner || !editable) {
-      throw new ResponseStatusException(HttpStatus.CONFLICT, !planner
-          ? "Solo la oficina de planeamiento de la entidad puede editar la estructura."
-          : "La estructura solo se puede editar mientras el expediente está en formulación o subsanación.");
-    }
-    PgoStructures.Saved saved = structures.save(id, json, user.id());
-    // the open task's form shows the version just saved, its counts and findings
-    runtime.setVariables(e.processInstanceId, PgoDelegates.structureVariables(saved));
+    PgoStructures.Saved saved = access.edit(user, id, () -> structures.save(id, json, user.id()));
     return ResponseEntity.ok(answer(saved));
   }
 
@@ -234,8 +211,7 @@ public class PgoController {
   }
 
   private PgoMapper.Expediente visible(PlatformUser user, long id) {
-    PgoMapper.Expediente e = mapper.expediente(id);
-    return e != null && documents.canSeeProcess(user, e.processInstanceId) ? e : null;
+    return access.visible(user, id);
   }
 
   private static boolean mayReadEntity(PlatformUser user, String ruc) {

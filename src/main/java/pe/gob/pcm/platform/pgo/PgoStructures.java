@@ -27,7 +27,21 @@ public class PgoStructures {
 
   @Transactional
   public Saved save(long expedienteId, String json, String userId) {
-    OrgStructure structure = OrgStructure.parse(json, "estructura", "Estructura (JSON)");
+    return save(expedienteId, OrgStructure.parse(json, "estructura", "Estructura (JSON)"), userId);
+  }
+
+  /**
+   * Saves the units read from a workbook (StructureWorkbook) as the editor's save does. A MOP's
+   * content ({@code mop}), which the workbook does not hold, is kept from the latest version.
+   */
+  @Transactional
+  public Saved saveUnits(long expedienteId, OrgStructure units, String userId) {
+    PgoMapper.Structure latest = mapper.latestStructure(expedienteId);
+    MopContent mop = latest == null ? null : OrgStructure.parse(latest.content(), "estructura", "Estructura").mop();
+    return save(expedienteId, new OrgStructure(units.units(), mop), userId);
+  }
+
+  private Saved save(long expedienteId, OrgStructure structure, String userId) {
     List<Finding> findings = findings(expedienteId, structure);
     int errors = (int) findings.stream().filter(Finding::isError).count();
     String canonical = structure.toJson();

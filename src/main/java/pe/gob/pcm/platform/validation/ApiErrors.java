@@ -30,8 +30,13 @@ public final class ApiErrors {
       @Schema(description = "Cada campo rechazado (solo si los hubo)") List<Field> errores) {}
 
   /** One refused field. */
-  @Schema(name = "ErrorCampo", description = "Un campo rechazado")
+  @Schema(name = "ErrorCampo", description = "Un campo rechazado; en un archivo de hoja de cálculo, también su fila y"
+      + " columna")
   public record Field(
+      @Schema(description = "Fila de la hoja de cálculo (la 1 es el encabezado); solo en un archivo", example = "4")
+      Integer fila,
+      @Schema(description = "Letra de la columna de la hoja de cálculo; solo en un archivo", example = "D")
+      String columna,
       @Schema(description = "Nombre del campo o parámetro", example = "pagina") String campo,
       @Schema(description = "Motivo, en castellano", example = "Página: debe ser 0 o mayor.") String mensaje) {}
 }

@@ -19,6 +19,12 @@ public class InvalidInputException extends BadUserRequestException {
     this.errors = List.copyOf(errors);
   }
 
+  /** Refused with a summary of its own (an uploaded file with many refused cells) and every field. */
+  public InvalidInputException(String summary, List<FieldError> errors) {
+    super(summary);
+    this.errors = List.copyOf(errors);
+  }
+
   /** One refused field. */
   public InvalidInputException(String field, String label, String reason) {
     this(List.of(new FieldError(field, label, reason)));

@@ -101,6 +101,12 @@ public final class Problems {
   /** One refused field as the {@code errores} member shows it. */
   public static Map<String, Object> field(FieldError field) {
     Map<String, Object> item = new LinkedHashMap<>();
+    if (field.row() != null) {
+      item.put("fila", field.row());
+    }
+    if (field.column() != null) {
+      item.put("columna", field.column());
+    }
     item.put("campo", field.field());
     item.put("mensaje", field.message());
     return item;

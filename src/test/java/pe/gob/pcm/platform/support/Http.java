@@ -51,6 +51,27 @@ public class Http {
     return send(request.build());
   }
 
+  /** A file served (a spreadsheet, a PDF): its status, bytes and headers. */
+  public record Download(int status, byte[] body, String contentType, String disposition) {}
+
+  public Download download(String path, String authorization) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    try {
+      HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(response.statusCode(), response.body(),
+          response.headers().firstValue("Content-Type").orElse(null),
+          response.headers().firstValue("Content-Disposition").orElse(null));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response delete(String path, String authorization) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
     if (authorization != null) {
