@@ -491,21 +491,7 @@ final class Browser implements AutoCloseable {
 
   // --- the platform's own pages ---------------------------------------------------------------------
 
-  /** Uploads a PDF on /documentos/subir.html (the user must be logged in) and returns its code. */
-  String upload(Path pdf, boolean signWithDemoCertificate) {
-    open("/documentos/subir.html");
-    driver.findElement(By.id("archivo")).sendKeys(pdf.toAbsolutePath().toString());
-    if (signWithDemoCertificate) {
-      WebElement sign = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("firmarDemo")));
-      sign.click();
-    }
-    driver.findElement(By.id("enviar")).click();
-    String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("codigo"))).getText().trim();
-    if (code.isEmpty()) {
-      throw new AssertionError("La página de subida no mostró el código del documento: " + pageText());
-    }
-    return code;
-  }
+
 
   // --- general ------------------------------------------------------------------------------------
 

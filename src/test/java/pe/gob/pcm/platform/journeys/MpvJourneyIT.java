@@ -102,15 +102,17 @@ class MpvJourneyIT {
     browser.completed();
     journeys.drain(processInstanceId);
 
-    Path acta = Files.createDirectories(Journeys.FILES).resolve("acta-de-conformidad.pdf");
-    Files.write(acta, documents.content((String) runtime.getVariable(processInstanceId, MpvProcess.ACTA_DOCUMENT)));
+    // The head of IT downloads the acta, signs it with their own certificate and picks the file in the form.
+    byte[] issued = documents.content((String) runtime.getVariable(processInstanceId, MpvProcess.ACTA_DOCUMENT));
+    Path acta = Journeys.file("acta-de-conformidad.pdf", issued);
+    Path signedActa = Journeys.file("acta-de-conformidad-firmada.pdf",
+        pe.gob.pcm.platform.support.TestPki.sign(issued, "Jefe de TI de la Municipalidad"));
     browser.login("tasklist", "muni.ti");
-    String unsigned = browser.upload(acta, false);
-    String signed = browser.upload(acta, true);
 
     browser.openTask("Tareas de mis grupos", "Firmar el acta de conformidad (Jefe de TI)");
     browser.claim();
-    browser.fill("actaTiDocumentId", unsigned);
+    browser.pick("actaTiDocumentId", acta);
+    assertThat(browser.pickedText("actaTiDocumentId")).contains("acta-de-conformidad.pdf");
     browser.completed();
     journeys.drain(processInstanceId);
 
@@ -121,7 +123,7 @@ class MpvJourneyIT {
     browser.scrollTo(browser.field("actaTiSignatureProblem"));
     browser.screenshot("mpv-acta-sin-firma");
 
-    browser.fill("actaTiDocumentId", signed);
+    browser.pick("actaTiDocumentId", signedActa);
     browser.completed();
     journeys.drain(processInstanceId);
     assertThat(driver.tasksAt(pi, "Task_SignActaTi")).isEmpty();
