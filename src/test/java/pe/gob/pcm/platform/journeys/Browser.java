@@ -363,9 +363,18 @@ final class Browser implements AutoCloseable {
 
   /** Picks the option of a form-js select (a dropdown, not a native select) whose label contains the text. */
   void select(String key, String label) {
-    WebElement display = field(key + "-display");
-    scrollTo(display);
-    display.click();
+    // Tasklist may re-render (and scroll) a long form just after a claim, leaving the box under its
+    // fixed footer: scroll to it again until the click lands.
+    wait.ignoring(StaleElementReferenceException.class).until(d -> {
+      WebElement display = field(key + "-display");
+      scrollTo(display);
+      try {
+        display.click();
+        return true;
+      } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+        return false;
+      }
+    });
     wait.until(d -> {
       for (WebElement option : d.findElements(By.cssSelector(".fjs-dropdownlist-item"))) {
         if (option.getText().toLowerCase().contains(label.toLowerCase())) {

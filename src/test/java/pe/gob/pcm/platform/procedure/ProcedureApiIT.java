@@ -147,6 +147,10 @@ class ProcedureApiIT {
     Http.Response page = http.get("/procedimientos/index.html", null);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("Procedimientos estandarizados de", "procedimientos.js");
+    // at the folder's address too, the one the docs give (it answered 404 before PageFolders)
+    Http.Response folder = http.get("/procedimientos/", null);
+    assertThat(folder.status()).isEqualTo(200);
+    assertThat(folder.body()).contains("Procedimientos estandarizados de", "procedimientos.js");
     assertThat(http.get("/procedimientos/procedimientos.js", null).body()).contains("/api/entidad/procedimientos");
   }
 
