@@ -120,6 +120,19 @@ public class PgoRounds {
     List<AnswerInput> items = input == null || input.answers() == null ? List.of() : input.answers();
     Set<Integer> numbers = new java.util.HashSet<>();
     mapper.roundObservations(expedienteId, round).forEach(o -> numbers.add(o.number()));
+    checkAnswers(items, numbers, round);
+    for (AnswerInput a : items) {
+      mapper.answerObservation(expedienteId, round, a.number(), a.answer(), blankToNull(a.text()), user);
+    }
+    return mapper.roundObservations(expedienteId, round);
+  }
+
+  /**
+   * Refuses answers that do not name an observation of the round ({@code numbers}), are not one of
+   * {@link #ANSWERS}, or argue without an argument; each refusal names the answer and the field. Also
+   * the process maps' rounds answer this way.
+   */
+  public static void checkAnswers(List<AnswerInput> items, Set<Integer> numbers, int round) {
     FieldChecks checks = new FieldChecks();
     for (int i = 0; i < items.size(); i++) {
       AnswerInput a = items.get(i);
@@ -138,10 +151,6 @@ public class PgoRounds {
       }
     }
     checks.throwIfAny();
-    for (AnswerInput a : items) {
-      mapper.answerObservation(expedienteId, round, a.number(), a.answer(), blankToNull(a.text()), user);
-    }
-    return mapper.roundObservations(expedienteId, round);
   }
 
   /** The observations of the round still without an answer (by number). */

@@ -230,7 +230,7 @@ public class ProcessMapController {
   public List<ProcessMapMapper.Observation> answer(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
       @Parameter(description = "Número del expediente") @PathVariable long id,
       @Parameter(description = "Número de la ronda") @PathVariable int ronda,
-      @RequestBody(required = false) ProcessMapRounds.AnswersInput body) {
+      @RequestBody(required = false) pe.gob.pcm.platform.pgo.PgoRounds.AnswersInput body) {
     ProcessMapMapper.Case c = visible(user, id);
     if (correcting(user, c) == null || ronda != currentRound(c)) {
       throw new ResponseStatusException(HttpStatus.CONFLICT,

@@ -30,11 +30,6 @@ public class ProcessMapRounds {
   public record ObservationInput(@JsonProperty("proceso") String process, @JsonProperty("categoria") String category,
       @JsonProperty("texto") String text) {}
 
-  public record AnswersInput(@JsonProperty("respuestas") List<AnswerInput> answers) {}
-
-  public record AnswerInput(@JsonProperty("numero") Integer number, @JsonProperty("respuesta") String answer,
-      @JsonProperty("texto") String text) {}
-
   private final ProcessMapMapper mapper;
   private final ProcessMapProperties properties;
 
@@ -89,29 +84,13 @@ public class ProcessMapRounds {
 
   /** Records the entity's answers by observation number; an argued one needs its argument. */
   @Transactional
-  public List<ProcessMapMapper.Observation> answer(long caseId, int round, AnswersInput input, String user) {
-    List<AnswerInput> items = input == null || input.answers() == null ? List.of() : input.answers();
+  public List<ProcessMapMapper.Observation> answer(long caseId, int round, PgoRounds.AnswersInput input,
+      String user) {
+    List<PgoRounds.AnswerInput> items = input == null || input.answers() == null ? List.of() : input.answers();
     Set<Integer> numbers = new HashSet<>();
     observations(caseId, round).forEach(o -> numbers.add(o.number()));
-    FieldChecks checks = new FieldChecks();
-    for (int i = 0; i < items.size(); i++) {
-      AnswerInput a = items.get(i);
-      String field = "respuestas[" + i + "]";
-      if (a == null || a.number() == null || !numbers.contains(a.number())) {
-        checks.check(field + ".numero", "Respuesta " + (i + 1), "no corresponde a una observación de la ronda " + round);
-        continue;
-      }
-      String label = "Respuesta a la observación " + a.number();
-      if (!PgoRounds.ANSWERS.containsKey(a.answer())) {
-        checks.check(field + ".respuesta", label, "elija aceptada, modificada o argumentada");
-      } else if (PgoRounds.ARGUED.equals(a.answer())) {
-        checks.check(field + ".texto", label + " - argumento", Identifiers.textProblem(a.text(), TEXT_MAX));
-      } else if (a.text() != null && a.text().length() > TEXT_MAX) {
-        checks.check(field + ".texto", label + " - detalle", "no debe superar " + TEXT_MAX + " caracteres");
-      }
-    }
-    checks.throwIfAny();
-    for (AnswerInput a : items) {
+    PgoRounds.checkAnswers(items, numbers, round);
+    for (PgoRounds.AnswerInput a : items) {
       mapper.answer(caseId, round, a.number(), a.answer(), blankToNull(a.text()), user);
     }
     return observations(caseId, round);

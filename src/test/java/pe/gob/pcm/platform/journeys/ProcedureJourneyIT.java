@@ -69,13 +69,15 @@ class ProcedureJourneyIT {
   void theSgpPublishesAProcedureAndAMunicipalityAdoptsItAfterItsDeviationIsObserved() {
     LocalDate today = LocalDate.now(calendar.zone());
 
-    // 1. The SGP evaluator starts the formulation (the SGP's call; the cycle is not started from
-    // Tasklist's «Iniciar proceso») and fills the formulation form in Tasklist.
+    // 1. The SGP evaluator starts the formulation from Tasklist's «Iniciar proceso» (no code: a new
+    // procedure; the SGP's entity comes read-only in the form) and fills the formulation form.
     browser.login("tasklist", EVALUATOR);
     browser.openTasklist();
-    Map<String, Object> started = post("/api/procedimientos/formulaciones", "{}");
-    assertThat(started.get("status")).as("respuesta: %s", started).isEqualTo(201L);
-    String cycle = (String) ((Map<?, ?>) started.get("body")).get("procesoId");
+    browser.openStartForm("Procedimiento estandarizado: formulación, revisión legal, aprobación y publicación");
+    assertThat(browser.field("entityRuc").getAttribute("value")).isEqualTo("20168999926");
+    browser.start();
+    browser.started();
+    String cycle = journeys.lastStartedBy("procedimiento-estandarizado", EVALUATOR).getId();
     openTask(cycle, "Task_Formulate");
     browser.claim();
     browser.waitForText("Procedimiento nuevo: su código se asigna al completar esta tarea. Versión 1.");
@@ -218,18 +220,6 @@ class ProcedureJourneyIT {
   }
 
   // --- gestures and readings --------------------------------------------------------------------
-
-  /** A POST to the platform's API from the page, with the session of the user logged in (as the platform's pages do). */
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> post(String path, String json) {
-    browser.driver().manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(30));
-    return (Map<String, Object>) ((JavascriptExecutor) browser.driver()).executeAsyncScript(
-        "var done = arguments[arguments.length - 1];"
-            + "fetch(arguments[0], {method: 'POST', credentials: 'same-origin',"
-            + "  headers: {'Content-Type': 'application/json', Accept: 'application/json'}, body: arguments[1]})"
-            + ".then(function (r) { return r.json().then(function (b) { done({status: r.status, body: b}); }); })"
-            + ".catch(function (e) { done({status: 0, body: String(e)}); });", path, json);
-  }
 
   /** Opens in Tasklist the instance's task at the activity (several tests' tasks share their names). */
   private void openTask(String processInstanceId, String activityId) {

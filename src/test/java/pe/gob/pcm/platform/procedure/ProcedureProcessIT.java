@@ -32,6 +32,7 @@ class ProcedureProcessIT {
   @Autowired ProcedureMapper mapper;
   @Autowired JdbcTemplate jdbc;
   @Autowired Actors actors;
+  @Autowired ProcedureProperties properties;
 
   @BeforeEach
   void setUp() {
@@ -40,6 +41,25 @@ class ProcedureProcessIT {
 
   LocalDate today() {
     return LocalDate.now(java.time.ZoneId.of("America/Lima"));
+  }
+
+  @Test
+  void theSgpStartsTheCycleFromTasklistInItsOwnTenant() throws Exception {
+    // Tasklist's start form sends the SGP's entity (a read-only field) and the optional code
+    var definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
+        .latestVersion().list().get(0);
+    Assertions.assertThat(definition.isStartableInTasklist()).isTrue();
+    String form = new String(engine.getFormService().getDeployedStartForm(definition.getId()).readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    var field = new com.fasterxml.jackson.databind.ObjectMapper().readTree(form).path("components").findParents("key")
+        .stream().filter(c -> ENTITY_RUC.equals(c.path("key").asText())).findFirst().orElseThrow();
+    Assertions.assertThat(field.path("defaultValue").asText()).isEqualTo(properties.sgpEntityRuc());
+    Assertions.assertThat(field.path("readonly").asBoolean()).isTrue();
+    ProcessInstance pi = actors.as(EVALUATOR, () -> runtime.startProcessInstanceByKey(KEY,
+        vars(ENTITY_RUC, field.path("defaultValue").asText(), CODE, "")));
+    assertThat(pi).isWaitingAt("Task_Formulate");
+    Assertions.assertThat(pi.getTenantId()).isEqualTo(Actors.PCM_RUC);
+    runtime.deleteProcessInstance(pi.getId(), "prueba");
   }
 
   @Test

@@ -123,8 +123,8 @@ class ProcessMapProcessIT {
     Assertions.assertThat(mapper.findCase(id).state).isEqualTo("OBSERVADO");
     Assertions.assertThat(fixture.variables(pi).get(OBSERVATIONS).toString()).contains("PM02.01", "Unidad responsable");
     assertRefused(() -> fixture.send(pi, "Task_Correct"), "Acción: responda antes las observaciones [1]");
-    assertRefused(() -> rounds.answer(id, 1, new ProcessMapRounds.AnswersInput(List.of(
-        new ProcessMapRounds.AnswerInput(1, "ARGUMENTADA", ""), new ProcessMapRounds.AnswerInput(9, "ACEPTADA", null))),
+    assertRefused(() -> rounds.answer(id, 1, new pe.gob.pcm.platform.pgo.PgoRounds.AnswersInput(List.of(
+        new pe.gob.pcm.platform.pgo.PgoRounds.AnswerInput(1, "ARGUMENTADA", ""), new pe.gob.pcm.platform.pgo.PgoRounds.AnswerInput(9, "ACEPTADA", null))),
         MUNI_OGPP), "Respuesta a la observación 1 - argumento: es obligatorio",
         "Respuesta 2: no corresponde a una observación de la ronda 1");
     // The entity moves the process to another unit and answers.
@@ -137,7 +137,7 @@ class ProcessMapProcessIT {
       }
     }
     Assertions.assertThat(maps.save(id, new ProcessMap(changed), MUNI_OGPP).version()).isEqualTo(2);
-    rounds.answer(id, 1, new ProcessMapRounds.AnswersInput(List.of(new ProcessMapRounds.AnswerInput(1, "MODIFICADA",
+    rounds.answer(id, 1, new pe.gob.pcm.platform.pgo.PgoRounds.AnswersInput(List.of(new pe.gob.pcm.platform.pgo.PgoRounds.AnswerInput(1, "MODIFICADA",
         "Se asignó a la Gerencia de Servicios Públicos."))), MUNI_OGPP);
     fixture.send(pi, "Task_Correct");
 
@@ -146,7 +146,7 @@ class ProcessMapProcessIT {
     Assertions.assertThat(fixture.variables(pi).get(OBSERVATIONS).toString()).contains("Modificada");
     evaluator.observe(2, null, "Falta el diagrama del proceso de limpieza pública.");
     fixture.evaluate(pi, OBSERVED, null);
-    rounds.answer(id, 2, new ProcessMapRounds.AnswersInput(List.of(new ProcessMapRounds.AnswerInput(2 - 1, "ARGUMENTADA",
+    rounds.answer(id, 2, new pe.gob.pcm.platform.pgo.PgoRounds.AnswersInput(List.of(new pe.gob.pcm.platform.pgo.PgoRounds.AnswerInput(2 - 1, "ARGUMENTADA",
         "El proceso es de nivel 1; el diagrama corresponde al nivel 2."))), MUNI_OGPP);
     fixture.send(pi, "Task_Correct");
     fixture.evaluate(pi, FAVOURABLE, "Se absolvieron las observaciones.");
