@@ -33,11 +33,13 @@ public class AdoptionCycle implements ExecutionListener, TaskListener {
   private final ProcedureMapper mapper;
   private final HostedEntities entities;
   private final AdoptionCheck check;
+  private final ProcedureProperties properties;
 
   public AdoptionCycle(ProcedureMapper mapper, HostedEntities entities, ProcedureProperties properties) {
     this.mapper = mapper;
     this.entities = entities;
     this.check = new AdoptionCheck(properties.rules());
+    this.properties = properties;
   }
 
   /** Start: the entity is the instance's own, the procedure is published, applies to its level and has no open adoption. */
@@ -176,6 +178,16 @@ public class AdoptionCycle implements ExecutionListener, TaskListener {
     mapper.insertCurrent(row.entityRuc, row.procedureId, row.id, row.version);
     mapper.approveAdoption(row.id, ProcessInputs.currentUser("sistema"));
     execution.setVariable(OUTCOME, "ADOPTADO");
+    // A newer version was published while the entity adopted this one: its adoption starts now
+    // (at publication it was skipped because this one was open).
+    ProcedureMapper.ProcedureRow procedure = mapper.procedure(row.procedureId);
+    if (properties.startAdoptionsOnPublication() && procedure.currentVersion() != null
+        && procedure.currentVersion() > row.version && entities.find(row.entityRuc).map(e -> ProcedureViews.levelsOf(
+            mapper, mapper.versionOf(procedure.id(), procedure.currentVersion()).id).contains(e.governmentLevel()))
+            .orElse(false)) {
+      execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(ADOPTION_KEY,
+          java.util.Map.of(ENTITY_RUC, row.entityRuc, CODE, procedure.code()));
+    }
   }
 
   private static long adoptionId(org.camunda.bpm.engine.delegate.VariableScope scope) {

@@ -156,6 +156,18 @@ class ProcedureProcessIT {
     fixture.startAdoptions(update);
     Assertions.assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ADOPTION_KEY)
         .processInstanceBusinessKeyLike("ADECUACION-" + code + "-%-" + Actors.MUNI_RUC).count()).isEqualTo(1);
+
+    // Once it adopts version 1, its adoption of version 2 starts by itself.
+    ProcessInstance v1 = fixture.adoption(code);
+    Assertions.assertThat(v1.getBusinessKey()).isEqualTo("ADECUACION-" + code + "-V1-" + Actors.MUNI_RUC);
+    fixture.adopt(v1, 120.0, 10L, "Solicitud con carácter de declaración jurada\nCopia de la vigencia de poder");
+    fixture.review(v1, APPROVE, null);
+    assertThat(v1).isEnded();
+    ProcessInstance v2Adoption = fixture.adoption(code);
+    Assertions.assertThat(v2Adoption).as("la adecuación de la versión 2").isNotNull();
+    Assertions.assertThat(v2Adoption.getBusinessKey()).isEqualTo("ADECUACION-" + code + "-V2-" + Actors.MUNI_RUC);
+    Assertions.assertThat(v2Adoption.getTenantId()).isEqualTo(Actors.MUNI_RUC);
+    assertThat(v2Adoption).isWaitingAt("Task_Adopt");
   }
 
   @Test
