@@ -13,7 +13,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class PageFolders implements WebMvcConfigurer {
 
   /** Static folders (under static/) whose page is their index.html. */
-  static final String[] FOLDERS = {"procedimientos"};
+  static final String[] FOLDERS = {"procedimientos", "mapa"};
 
   @Override
   public void addViewControllers(ViewControllerRegistry registry) {

@@ -100,6 +100,48 @@ public class ProcessMapController {
     return templates.find(codigo).map(ProcessMapTemplates.Template::map).orElseThrow(ProcessMapController::notFound);
   }
 
+  static final int MAX_PAGE_SIZE = 100;
+  static final Set<String> STATES = Set.of("EN_FORMULACION", "ENVIADO", "EN_EVALUACION", "OBSERVADO", "FAVORABLE",
+      "DESFAVORABLE", "APROBADO", "ARCHIVADO", "CANCELADO");
+
+  @GetMapping("/api/mapas/expedientes")
+  @Operation(summary = "Expedientes de mapa de procesos",
+      description = "Una página de expedientes, del más reciente al más antiguo, filtrada por estado y entidad. El"
+          + " personal de la PCM ve los de todas las entidades; el de una entidad, solo los suyos.")
+  @ApiResponse(responseCode = "200", description = "total, pagina, tamano y expedientes")
+  @ApiResponse(responseCode = "400", description = "Un filtro o la paginación no es válido, con el campo y su motivo",
+      content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ApiErrors.Problem.class)))
+  public Map<String, Object> list(@RequestAttribute(PlatformUser.REQUEST_ATTRIBUTE) PlatformUser user,
+      @Parameter(description = "Estado (EN_FORMULACION, EN_EVALUACION, OBSERVADO, APROBADO, …)")
+      @RequestParam(name = "estado", required = false) String state,
+      @Parameter(description = "RUC de la entidad") @RequestParam(name = "entidad", required = false) String ruc,
+      @Parameter(description = "Página, desde 0") @RequestParam(name = "pagina", required = false) String page,
+      @Parameter(description = "Expedientes por página, 1 a 100 (20 por defecto)")
+      @RequestParam(name = "tamano", required = false) String size) {
+    FieldChecks checks = new FieldChecks();
+    String cleanState = state == null || state.isBlank() ? null : state.strip().toUpperCase(java.util.Locale.ROOT);
+    checks.check("estado", "Estado", cleanState == null || STATES.contains(cleanState) ? null : "elija un estado de la lista");
+    String cleanRuc = ruc == null || ruc.isBlank() ? null : ruc.strip();
+    checks.check("entidad", "Entidad", cleanRuc == null ? null : pe.gob.pcm.platform.validation.Identifiers.rucProblem(cleanRuc));
+    Integer pageNumber = checks.wholeNumber("pagina", "Página", page, 0, 1_000_000, 0, "debe ser un número entre 0 y 1000000");
+    Integer pageSize = checks.wholeNumber("tamano", "Tamaño de página", size, 1, MAX_PAGE_SIZE, 20,
+        "debe ser un número entre 1 y " + MAX_PAGE_SIZE);
+    checks.throwIfAny();
+    if (!user.isPcmSide() && !user.isAdmin()) {
+      String own = user.entityRuc();
+      if (own == null || (cleanRuc != null && !cleanRuc.equals(own))) {
+        throw notFound();
+      }
+      cleanRuc = own;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("total", mapper.count(cleanState, cleanRuc));
+    body.put("pagina", pageNumber);
+    body.put("tamano", pageSize);
+    body.put("expedientes", mapper.page(cleanState, cleanRuc, pageNumber * pageSize, pageSize));
+    return body;
+  }
+
   @GetMapping("/api/mapas/expedientes/{id}")
   @Operation(summary = "Un expediente de mapa de procesos",
       description = "Entidad, estado, rondas, observaciones con sus respuestas, la última versión con los hallazgos"

@@ -77,6 +77,24 @@ public interface ProcessMapMapper {
   @Update("UPDATE mapa_expediente SET evaluador = #{evaluator}, updated_at = CURRENT_TIMESTAMP WHERE id = #{id}")
   void setEvaluator(@Param("id") long id, @Param("evaluator") String evaluator);
 
+  /** A row of the case list, keyed in Spanish. */
+  record CaseRow(@JsonProperty("id") long id, @JsonProperty("entidad") String entityRuc,
+      @JsonProperty("entidadNombre") String entityName, @JsonProperty("estado") String state,
+      @JsonProperty("evaluador") String evaluator, @JsonProperty("plantilla") String template,
+      @JsonProperty("creado") LocalDateTime createdAt, @JsonProperty("actualizado") LocalDateTime updatedAt) {}
+
+  String LIST_WHERE = "<where><if test='state != null'>estado = #{state}</if>"
+      + "<if test='ruc != null'> AND entity_ruc = #{ruc}</if></where>";
+
+  /** A page of cases, newest first, read along (estado, id) or (entity_ruc, id). */
+  @Select("<script>SELECT id, entity_ruc, entity_name, estado, evaluador, plantilla, created_at, updated_at"
+      + " FROM mapa_expediente " + LIST_WHERE + " ORDER BY id DESC LIMIT #{size} OFFSET #{offset}</script>")
+  List<CaseRow> page(@Param("state") String state, @Param("ruc") String ruc, @Param("offset") int offset,
+      @Param("size") int size);
+
+  @Select("<script>SELECT COUNT(*) FROM mapa_expediente " + LIST_WHERE + "</script>")
+  long count(@Param("state") String state, @Param("ruc") String ruc);
+
   // ---- versions of the map
 
   @Insert("INSERT INTO mapa_version (expediente_id, version, contenido, procesos, errores, advertencias, created_by,"

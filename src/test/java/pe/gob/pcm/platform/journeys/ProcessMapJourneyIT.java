@@ -107,8 +107,15 @@ class ProcessMapJourneyIT {
     journeys.drain(pid);
     fixture.assign(runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult(), "BAJA");
 
-    // The SGP evaluator observes the new process on the same page.
+    // The SGP evaluator finds the case in the list of cases and observes the new process on its page.
     browser.login("tasklist", "sgp.evaluador");
+    browser.open("/mapa/");
+    browser.waiting().until(d -> "1".equals(d.findElement(By.tagName("body")).getAttribute("data-listo")));
+    new Select(browser.driver().findElement(By.id("estado"))).selectByValue("EN_EVALUACION");
+    browser.driver().findElement(By.cssSelector("#filtros button[type=submit]")).click();
+    browser.waiting().until(d -> d.findElement(By.id("tabla")).getText().contains("Municipalidad Distrital de Ejemplo"));
+    assertThat(browser.driver().findElement(By.id("tabla")).getText()).contains("EN_EVALUACION", "sgp.evaluador")
+        .doesNotContain("EN_FORMULACION");
     browser.open("/mapa/editor.html?expediente=" + id + "#observaciones");
     browser.waiting().until(d -> "1".equals(d.findElement(By.tagName("body")).getAttribute("data-listo")));
     assertThat(browser.driver().findElement(By.id("barra-edicion")).isDisplayed()).isFalse();

@@ -59,6 +59,28 @@ class ProcessMapApiIT {
   }
 
   @Test
+  void theCasesAreListedAPageAtATimeThePcmSeesAllAnEntityItsOwn() {
+    Http http = new Http(port);
+    ProcessInstance pi = fixture.start("GENERAL");
+    long id = fixture.caseId(pi);
+    JsonNode all = http.get("/api/mapas/expedientes?tamano=1", SGP).json();
+    Assertions.assertThat(all.path("total").asLong()).isGreaterThanOrEqualTo(1);
+    Assertions.assertThat(all.path("expedientes")).hasSize(1);
+    Assertions.assertThat(all.path("expedientes").get(0).path("id").asLong()).isEqualTo(id);
+    JsonNode forming = http.get("/api/mapas/expedientes?estado=en_formulacion&entidad=" + Actors.MUNI_RUC, SGP).json();
+    Assertions.assertThat(forming.path("expedientes").findValuesAsText("estado")).containsOnly("EN_FORMULACION");
+    Assertions.assertThat(forming.path("expedientes").findValuesAsText("entidad")).containsOnly(Actors.MUNI_RUC);
+    // an entity's user sees only its own, whatever it asks
+    JsonNode own = http.get("/api/mapas/expedientes", OGPP).json();
+    Assertions.assertThat(own.path("expedientes").findValuesAsText("entidad")).containsOnly(Actors.MUNI_RUC);
+    Assertions.assertThat(http.get("/api/mapas/expedientes?entidad=" + Actors.PCM_RUC, OGPP).status()).isEqualTo(404);
+    Http.Response bad = http.get("/api/mapas/expedientes?estado=X&pagina=-1&tamano=500&entidad=1", SGP);
+    Assertions.assertThat(bad.status()).isEqualTo(400);
+    Assertions.assertThat(bad.body()).contains("Estado: elija un estado de la lista", "Página: debe ser un número entre 0",
+        "Tamaño de página: debe ser un número entre 1 y 100", "Entidad:");
+  }
+
+  @Test
   void theEntityEditsItsMapOverHttpAndTheSgpObservesProcessByProcess() {
     Http http = new Http(port);
     ProcessInstance pi = fixture.start("MUNICIPAL");
