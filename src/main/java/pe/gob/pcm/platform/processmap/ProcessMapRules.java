@@ -171,8 +171,45 @@ public final class ProcessMapRules {
     }
   }
 
+  /**
+   * Verdicts on diagrams already read, by their SHA-256: the editor checks the whole map as the person
+   * edits, and reading a BPMN model costs milliseconds while its text seldom changes between checks.
+   */
+  private static final int DIAGRAM_CACHE = 5_000;
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> DIAGRAMS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final String VALID = "";
+
+  /** Forgets the diagrams read (the benchmark measures a first check with it). */
+  public static void forgetDiagrams() {
+    DIAGRAMS.clear();
+  }
+
   /** Why a text is not a usable BPMN 2.0 diagram, in Spanish; null when it is one. */
   static String bpmnProblem(String xml) {
+    String key = sha256(xml);
+    String known = DIAGRAMS.get(key);
+    if (known != null) {
+      return known.isEmpty() ? null : known;
+    }
+    String problem = readBpmn(xml);
+    if (DIAGRAMS.size() >= DIAGRAM_CACHE) {
+      DIAGRAMS.clear();
+    }
+    DIAGRAMS.put(key, problem == null ? VALID : problem);
+    return problem;
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String readBpmn(String xml) {
     if (xml.length() > BPMN_MAX) {
       return "no debe superar " + BPMN_MAX / 1000 + " KB";
     }
