@@ -328,7 +328,8 @@ class PideCredentialsIT {
         + "<vrucentrem>" + senderRuc + "</vrucentrem><vrucentrec>" + PCM + "</vrucentrec>"
         + "<vnomentemi>Municipalidad Distrital de Ejemplo</vnomentemi><vuniorgrem>GERENCIA MUNICIPAL</vuniorgrem>"
         + "<vcuo>" + cuo + "</vcuo><ccodtipdoc>01</ccodtipdoc><vnumdoc>OFICIO N° " + cuo + "</vnumdoc>"
-        + "<dfecdoc>" + OffsetDateTime.now(ZoneOffset.ofHours(-5)).minusHours(1).withNano(0) + "</dfecdoc>"
+        + "<dfecdoc>" + OffsetDateTime.now(ZoneOffset.ofHours(-5)).minusHours(1)
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX")) + "</dfecdoc>"
         + "<vuniorgdst>SECRETARÍA GENERAL</vuniorgdst><vnomdst>ANA TORRES</vnomdst>"
         + "<vnomcardst>SECRETARIA GENERAL</vnomcardst><vasu>Prueba de credenciales</vasu>"
         + "<snumanx>0</snumanx><snumfol>1</snumfol><bpdfdoc>" + pdf + "</bpdfdoc><vnomdoc>oficio.pdf</vnomdoc>"
