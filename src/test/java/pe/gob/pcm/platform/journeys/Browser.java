@@ -461,7 +461,10 @@ final class Browser implements AutoCloseable {
         return shown;
       });
       // Tasklist may redraw the form right after the upload, emptying the field; the picker types the
-      // code again, so the field is read once it holds the code seen, not at a moment in between
+      // code again, so the field is read once it holds the code seen, not at a moment in between. And
+      // form-js applies the typed code only after its 300 ms pause: a click on another field (the next
+      // picker, a radio) before then redraws the form without it, so the pause passes first.
+      letTypingSettle();
       wait.ignoring(StaleElementReferenceException.class).until(d -> seen.get().equals(field(key).getAttribute("value")));
     } catch (TimeoutException e) {
       throw new AssertionError("El selector de «" + key + "» no mostró el documento: «" + pickedText(key) + "»", e);
