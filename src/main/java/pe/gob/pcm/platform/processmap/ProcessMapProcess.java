@@ -9,7 +9,6 @@ public final class ProcessMapProcess {
   public static final String ENTITY_RUC = "entityRuc";
   public static final String ENTITY_NAME = "entityName";
   public static final String TEMPLATE = "mapTemplate";
-  public static final String TEMPLATE_OPTIONS = "mapTemplates";
   public static final String MAP_VERSION = "mapVersion";
   public static final String MAP_ERRORS = "mapErrors";
   public static final String MAP_SUMMARY = "mapSummary";

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import pe.gob.pcm.platform.calendar.CalendarProperties;
 import pe.gob.pcm.platform.document.DocumentStore;
@@ -143,9 +142,5 @@ public class ProcessMapReports {
     if (!io.isEmpty()) {
       pdf.small(indent + "    " + io);
     }
-  }
-
-  static String joined(List<String> items) {
-    return items.stream().collect(Collectors.joining("; "));
   }
 }

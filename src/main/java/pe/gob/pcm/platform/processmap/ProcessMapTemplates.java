@@ -51,16 +51,4 @@ public class ProcessMapTemplates {
   public Optional<Template> find(String code) {
     return Optional.ofNullable(code == null ? null : templates.get(code));
   }
-
-  /** The templates for an entity's PIDE category, as options of a form's select. */
-  public List<Map<String, Object>> options(int category) {
-    List<Map<String, Object>> options = new ArrayList<>();
-    options.add(Map.of("label", "(ninguna: empezar con un mapa vacío)", "value", "NINGUNA"));
-    for (Template t : templates.values()) {
-      if (t.categories() == null || t.categories().contains(category)) {
-        options.add(Map.of("label", t.name(), "value", t.code()));
-      }
-    }
-    return options;
-  }
 }
